@@ -1,0 +1,158 @@
+"""Rasa custom actions: thin wiring from the conversation (intent, text, slots) to the answer composers.
+
+All knowledge lives in the vacancy database and the pure modules; these classes only pick the topic,
+the vacancies in question and the clock, and send the composed answer with its sources.
+"""
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions import clock
+from actions.answer_format import Answer, vacancy_label
+from actions.answers import Question, compose, criterion
+from actions.eligibility_report import personal_verdict
+from actions.focus import Selection, select_vacancies
+from actions.refusal import drafting_refusal
+from actions.timezones import resolve_zone
+from actions.vacancy_db.repository import list_vacancies, open_session
+
+logger = logging.getLogger(__name__)
+
+INTENT_TOPICS = {
+    "ask_stipend": "stipend",
+    "ask_travel_reimbursement": "travel_reimbursement",
+    "ask_telework": "telework",
+    "ask_duties": "duties",
+    "ask_competencies": "competencies",
+    "ask_location": "location",
+    "ask_schedule": "schedule",
+    "ask_hours": "hours",
+    "ask_duration": "duration",
+    "ask_start_date": "start_date",
+    "ask_grade": "grade",
+    "ask_clearance": "clearance",
+    "ask_documents": "documents",
+    "ask_document_language": "document_language",
+    "ask_application_update": "application_update",
+    "ask_max_applications": "max_applications",
+    "ask_deadline": "deadline",
+    "ask_webinar": "webinar",
+    "ask_accommodation": "accommodation",
+    "ask_candidate_pool": "candidate_pool",
+    "ask_contact": "contact",
+    "ask_ai_policy": "ai_policy",
+    "ask_eligibility": "eligibility",
+    "ask_desirable_criteria": "desirable_criteria",
+    "ask_nationality_requirement": "nationality_requirement",
+    "ask_age_requirement": "age_requirement",
+    "ask_studies_requirement": "studies_requirement",
+    "ask_language_requirement": "language_requirement",
+    "list_vacancies": "list_vacancies",
+}
+DATABASE_DOWN = (
+    "Sorry, I cannot reach the vacancy database right now, so I cannot answer from the notices. "
+    "Please try again in a few minutes."
+)
+
+
+def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:
+    """The answer as plain text, with the structured sources alongside for richer clients."""
+    dispatcher.utter_message(text=answer.render(), json_message=answer.payload())
+
+
+def unknown_vacancy_reply(selection: Selection) -> str:
+    known = ", ".join(vacancy_label(v) for v in selection.vacancies)
+    numbers = ", ".join(selection.unknown)
+    return f"I don't know a vacancy with requisition number {numbers}. The vacancies I can answer about are: {known}."
+
+
+class VacancyAction(Action, ABC):
+    """Common steps: load the vacancies, decide which ones the message is about, answer, remember the focus."""
+
+    remembers_topic = True  # a later "and for the KM one?" repeats this topic
+
+    @abstractmethod
+    def name(self) -> Text:
+        """The action's name in the domain."""
+
+    @abstractmethod
+    def topic(self, tracker: Tracker) -> Optional[str]:
+        """The topic to answer, or None when the user only named a vacancy."""
+
+    def answer(self, topic: str, selection: Selection, tracker: Tracker) -> Answer:
+        return compose(topic, Question(selection.vacancies, clock.now()))
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        topic = self.topic(tracker)
+        try:
+            with open_session() as session:
+                vacancies = list_vacancies(session)
+                selection = select_vacancies(text, tracker.get_slot("vacancy"), vacancies)
+                if selection.unknown and len(selection.vacancies) == len(vacancies):
+                    dispatcher.utter_message(text=unknown_vacancy_reply(selection))
+                    return [SlotSet("vacancy", None)]
+                if topic is None:
+                    dispatcher.utter_message(
+                        text=f"Vacancy {vacancy_label(selection.vacancies[0])}: what would you like to know about it?"
+                        if selection.focus else "Which vacancy do you mean? " + compose("list_vacancies", Question(vacancies, clock.now())).text
+                    )
+                    return [SlotSet("vacancy", selection.focus)]
+                send(dispatcher, self.answer(topic, selection, tracker))
+        except SQLAlchemyError:
+            logger.exception("vacancy database unavailable")
+            dispatcher.utter_message(text=DATABASE_DOWN)
+            return []
+        return [SlotSet("vacancy", selection.focus)] + ([SlotSet("last_topic", topic)] if self.remembers_topic else [])
+
+
+class ActionAnswerQuestion(VacancyAction):
+    """Answers any question the notice answers, for the vacancies named, in focus, or all."""
+
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    def topic(self, tracker: Tracker) -> Optional[str]:
+        return INTENT_TOPICS.get(tracker.get_intent_of_latest_message() or "")
+
+    def answer(self, topic: str, selection: Selection, tracker: Tracker) -> Answer:
+        """Adds what the user said about themselves ("I'm 19") and the time zone they named, where relevant."""
+        text = tracker.latest_message.get("text") or ""
+        now = clock.now()
+        if topic.endswith("_requirement"):
+            name = topic[: -len("_requirement")]
+            verdict = personal_verdict(name, text, selection.vacancies, clock.in_brussels(now).date())
+            return criterion(name, verdict)(Question(selection.vacancies, now))
+        return compose(topic, Question(selection.vacancies, now, resolve_zone(text)))
+
+
+class ActionChooseVacancy(VacancyAction):
+    """The user names a vacancy: focus on it and answer the last topic again for it, if there was one."""
+
+    def name(self) -> Text:
+        return "action_choose_vacancy"
+
+    def topic(self, tracker: Tracker) -> Optional[str]:
+        return tracker.get_slot("last_topic")
+
+
+class ActionRefuseDrafting(VacancyAction):
+    """Refuses to write any part of an application, citing the notice's generative-AI policy."""
+
+    remembers_topic = False
+
+    def name(self) -> Text:
+        return "action_refuse_drafting"
+
+    def topic(self, tracker: Tracker) -> Optional[str]:
+        return "drafting_refusal"
+
+    def answer(self, topic: str, selection: Selection, tracker: Tracker) -> Answer:
+        return drafting_refusal(selection.vacancies)

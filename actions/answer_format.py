@@ -1,0 +1,105 @@
+"""The shape of every factual reply: the answer in plain words, then where it comes from.
+
+A reply renders as text for the REST channel and as a structured payload (requisition, section, quote) for
+richer clients. Citations that quote the same sentence under the same heading in several vacancies are
+shown once, naming each vacancy.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Tuple
+
+from dateutil.relativedelta import relativedelta
+
+from actions.clock import in_brussels
+from actions.notice_layout import clean_text
+
+
+@dataclass(frozen=True)
+class Citation:
+    requisition: str
+    title: str
+    section: str
+    quote: str
+
+    def as_payload(self) -> Dict[str, str]:
+        return {"requisition": self.requisition, "title": self.title, "section": self.section, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    citations: Tuple[Citation, ...] = field(default_factory=tuple)
+    topic: Optional[str] = None
+    quoted_inline: bool = False  # the text already quotes the sources word for word
+
+    def render(self) -> str:
+        return "\n".join([self.text, *self._source_lines()])
+
+    def _source_lines(self) -> List[str]:
+        """One line per quoted sentence (or per section when the text quotes them), naming every vacancy."""
+        grouped: Dict[Tuple[str, str], List[Citation]] = {}
+        for citation in self.citations:
+            key = (citation.section, "" if self.quoted_inline else citation.quote)
+            grouped.setdefault(key, []).append(citation)
+        lines = []
+        for (section, quote), citations in grouped.items():
+            vacancies = _unique(citations)
+            names = " and ".join(f"{c.requisition} ({c.title})" for c in vacancies)
+            noun = "vacancies" if len(vacancies) > 1 else "vacancy"
+            where = f'Source: {noun} {names}, section "{section}"'
+            lines.append(f"{where} (quoted above)" if self.quoted_inline else f'{where}: "{quote}"')
+        return lines
+
+    def payload(self) -> Dict[str, Any]:
+        return {"topic": self.topic, "answer": self.text, "sources": [c.as_payload() for c in self.citations]}
+
+
+def _unique(citations: List[Citation]) -> List[Citation]:
+    seen: Dict[str, Citation] = {}
+    for citation in citations:
+        seen.setdefault(citation.requisition, citation)
+    return list(seen.values())
+
+
+def cite(vacancy, fact) -> Citation:
+    """A citation of one stored fact of a vacancy, its quote as a reader sees it."""
+    return Citation(vacancy.requisition, short_title(vacancy), fact.section, clean_text(fact.quote))
+
+
+def short_title(vacancy) -> str:
+    """The title without the programme prefix shared by every notice ("NATO Internship - ")."""
+    title = vacancy.title
+    return title.split(" - ", 1)[1] if " - " in title else title
+
+
+def vacancy_label(vacancy) -> str:
+    return f"{vacancy.requisition} ({short_title(vacancy)})"
+
+
+def format_instant(instant: datetime) -> str:
+    """ "Sunday 22 June 2025 at 23:59 Brussels time (UTC+02:00)"."""
+    local = in_brussels(instant)
+    offset = local.strftime("%z")
+    return f"{local:%A} {local.day} {local:%B %Y at %H:%M} Brussels time (UTC{offset[:3]}:{offset[3:]})"
+
+
+def format_day(instant: datetime) -> str:
+    local = in_brussels(instant)
+    return f"{local:%A} {local.day} {local:%B %Y}"
+
+
+def describe_interval(earlier: datetime, later: datetime) -> str:
+    """The time between two instants in the two largest calendar units: "2 months and 3 days", "5 hours"."""
+    delta = relativedelta(in_brussels(later), in_brussels(earlier))
+    units = [(delta.years, "year"), (delta.months, "month"), (delta.days, "day"), (delta.hours, "hour"), (delta.minutes, "minute")]
+    first = next((i for i, (n, _) in enumerate(units) if n), None)
+    if first is None:
+        return "less than a minute"
+    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in units[first:first + 2] if n]
+    return " and ".join(parts)
+
+
+def bullet_list(items: List[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)

@@ -1,0 +1,68 @@
+"""Recognise requests to write, improve, translate or fill in any part of an application.
+
+The notices forbid applications prepared with generative AI, so the assistant never drafts. The classifier
+learns such requests from examples; this rule backs it up deterministically, so that no rephrasing, no
+"ignore your rules" framing and no low classifier confidence lets a drafting request through.
+A question *about* the policy ("may I use ChatGPT?") or about what the notice asks for is not a request.
+"""
+from __future__ import annotations
+
+import re
+
+_APPLICATION_PART = (
+    r"(?:cover(?:ing)?\s*letter|motivation(?:al)?(?:\s*(?:letter|statement|essay|text|section|part|paragraph))?"
+    r"|personal\s+statement|statement\s+of\s+(?:purpose|interest)|\bcv\b|\bc\.v\.|r[eé]sum[eé]|curriculum\s+vitae"
+    r"|application\s*(?:form|answers?|questions?|text|essay|letter)|(?:form|questionnaire)\s+(?:answers?|questions?|fields?)"
+    r"|(?:answers?|responses?)\s+(?:to|for)\s+(?:the\s+)?(?:form|questions?|questionnaire)"
+    r"|why\s+(?:do\s+)?(?:i|you)\s+want\s+(?:to|this)|about\s+me\s+section|bio\b|(?:my|the)\s+essay)"
+)
+_DRAFTING_VERB = (
+    r"(?:write|writ(?:ing|ten)|draft|compose|redraft|re-?write|improve|polish|proof-?read|edit|correct|fix|rephrase"
+    r"|paraphrase|re-?word|translate|fill\s+(?:in|out)|complete|generate|create|produce|prepare|tailor|optimi[sz]e"
+    r"|tweak|enhance|strengthen|shorten|summari[sz]e|make\s+.{0,40}(?:better|stronger|sound|more|shine|stand\s+out)"
+    r"|help\s+(?:me\s+)?(?:with|on|to)|check\s+(?:my|the)\s+(?:grammar|spelling)|check|review|come\s+up\s+with"
+    r"|give\s+me\s+(?:a|an|some|\d+|three|two|one)?\s*(?:sentences?|lines?|paragraphs?|examples?|templates?|samples?|ideas?|words?|text|bullet)"
+    r"|what\s+(?:should|could|can|do)\s+i\s+(?:write|say|put|answer|mention))"
+)
+# The whole application is only drafted by writing it; "fix/edit my application" asks about updating a submission.
+_WRITE_WHOLE_APPLICATION = (
+    r"(?:\b(?:write|draft|compose|generate|create|produce|prepare|fill\s+(?:in|out)|do)\b|\bhelp\s+(?:me\s+)?(?:with|on))"
+    r".{0,30}?\b(?:my|an?|the|this)\s+application\b(?!\s+(?:deadline|process|portal|status))"
+    r"|\bmake\s+(?:my|the|this)\s+application\b.{0,25}\b(?:stand\s+out|better|stronger|shine|perfect)"
+)
+_REQUEST = re.compile(
+    rf"{_WRITE_WHOLE_APPLICATION}|{_DRAFTING_VERB}\b.{{0,80}}?{_APPLICATION_PART}|\bmake\s+(?:my|the|this|our)\s+{_APPLICATION_PART}"
+    rf"|{_APPLICATION_PART}.{{0,60}}?\b(?:for me|on my behalf|please)\b"
+    rf"|{_APPLICATION_PART}.{{0,80}}?\b(?:can|could|would|will)\s+(?:you|u)\b.{{0,20}}?{_DRAFTING_VERB}"
+    rf"|{_APPLICATION_PART}.{{0,40}}?\b(?:needs?|could use)\s+(?:polishing|improv|work|editing|a rewrite)",
+    re.IGNORECASE | re.DOTALL,
+)
+_OVERRIDE_TRICK = re.compile(
+    r"\b(?:ignore|disregard|forget|bypass|override)\b.{0,40}\b(?:rules?|instructions?|policy|polic(?:y|ies)|restrictions?|guidelines?|prompt)"
+    r"|\b(?:pretend|act\s+as\s+if|imagine)\b.{0,60}\b(?:no\s+rules|not\s+(?:restricted|a\s+bot|bound)|allowed|unrestricted)"
+    r"|\bdeveloper\s+mode\b|\bjailbreak\b|\bDAN\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# "Can I use ChatGPT for my cover letter?" asks about the policy, not for a draft.
+_POLICY_QUESTION = re.compile(
+    r"\b(?:can|may|could|am|is|are)\s+(?:i|we|applicants|candidates|it)\b.{0,30}\b(?:use|using|allowed|ok|okay|permitted)\b"
+    r".{0,40}\b(?:ai|chat\s*gpt|gpt|chatbots?|tools?|grammarly|deepl|translators?|translation\s+software)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# "What does the notice ask for in the application?" asks what the notice says.
+_NOTICE_QUESTION = re.compile(
+    r"\b(?:what|which)\b.{0,30}\b(?:documents?|do\s+(?:i|you)\s+need|required|attach|include|submit)\b"
+    r"|\b(?:do|does|is)\s+(?:i|one|it|the\s+application)\s+(?:need|require|have)\b",
+    re.IGNORECASE,
+)
+
+
+def is_drafting_request(text: str) -> bool:
+    """True when the message asks for any part of an application to be written, improved or filled in."""
+    if _POLICY_QUESTION.search(text):
+        return False
+    if _OVERRIDE_TRICK.search(text) and re.search(_APPLICATION_PART + "|" + _DRAFTING_VERB, text, re.IGNORECASE):
+        return True
+    if _NOTICE_QUESTION.search(text) and not re.search(r"\b(?:for me|on my behalf)\b", text, re.IGNORECASE):
+        return False
+    return bool(_REQUEST.search(text))

@@ -1,0 +1,109 @@
+"""Rasa actions of the eligibility self-check form: extract and validate each answer, report, stop.
+
+The answers live only in the conversation's slots and are cleared when the check ends or stops; they are
+never written to the vacancy database.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+
+from actions import clock
+from actions.actions import INTENT_TOPICS, send
+from actions.eligibility_report import (
+    CRITERIA,
+    SLOT_OF,
+    failed_criterion_message,
+    report,
+    run_check,
+    unclear_answer_message,
+)
+from actions.focus import select_vacancies
+from actions.vacancy_db.repository import list_vacancies, open_session
+
+# Intents that, when the message is not a readable answer, are a question asked mid-check.
+INTERRUPTIONS = set(INTENT_TOPICS) | {"request_drafting", "ask_uncovered_topic", "out_of_scope", "help",
+                                      "bot_challenge", "greet", "thank", "stop", "goodbye", "choose_vacancy"}
+CLEARED = [SlotSet(slot, None) for slot in SLOT_OF.values()] + [SlotSet("requested_slot", None)]
+
+
+def today() -> date:
+    return clock.in_brussels(clock.now()).date()
+
+
+def vacancies_in_question(tracker: Tracker) -> list:
+    with open_session() as session:
+        return select_vacancies("", tracker.get_slot("vacancy"), list_vacancies(session)).vacancies
+
+
+class ValidateEligibilityForm(FormValidationAction):
+    """Reads each answer with the eligibility rules; an unreadable one is asked again with an example."""
+
+    def name(self) -> Text:
+        return "validate_eligibility_form"
+
+    async def extract_slots(self, tracker: Tracker) -> Dict[Text, Any]:
+        requested = tracker.get_slot("requested_slot")
+        criterion = next((c for c, slot in SLOT_OF.items() if slot == requested), None)
+        if criterion is None:
+            return {}
+        text = (tracker.latest_message.get("text") or "").strip()
+        intent = tracker.get_intent_of_latest_message() or ""
+        readable = run_check(criterion, text, vacancies_in_question(tracker), today()).check.status != "unclear"
+        if not readable and intent in INTERRUPTIONS:
+            return {}  # a question mid-check: the rules answer it, then the form asks again
+        return {requested: text}
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        return [SlotSet(slot, value) for slot, value in (await self.extract_slots(tracker)).items()]
+
+    async def _validate(self, criterion: str, value: Any, dispatcher: CollectingDispatcher,
+                        tracker: Tracker) -> Dict[Text, Any]:
+        result = run_check(criterion, str(value), vacancies_in_question(tracker), today())
+        if result.check.status == "unclear":
+            dispatcher.utter_message(text=unclear_answer_message(criterion, result))
+            return {SLOT_OF[criterion]: None}
+        if result.check.status == "not_met":
+            send(dispatcher, failed_criterion_message(result))
+        return {SLOT_OF[criterion]: value}
+
+    async def validate_answer_nationality(self, value, dispatcher, tracker, domain):
+        return await self._validate("nationality", value, dispatcher, tracker)
+
+    async def validate_answer_age(self, value, dispatcher, tracker, domain):
+        return await self._validate("age", value, dispatcher, tracker)
+
+    async def validate_answer_studies(self, value, dispatcher, tracker, domain):
+        return await self._validate("studies", value, dispatcher, tracker)
+
+    async def validate_answer_language(self, value, dispatcher, tracker, domain):
+        return await self._validate("language", value, dispatcher, tracker)
+
+
+class ActionEligibilityResult(Action):
+    """Reports every criterion with the answer, its status and source, then forgets the answers."""
+
+    def name(self) -> Text:
+        return "action_eligibility_result"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        answers = {criterion: tracker.get_slot(SLOT_OF[criterion]) for criterion in CRITERIA}
+        send(dispatcher, report(answers, vacancies_in_question(tracker), today()))
+        return CLEARED
+
+
+class ActionStopEligibilityCheck(Action):
+    """Stops the check at the user's request and forgets the answers given so far."""
+
+    def name(self) -> Text:
+        return "action_stop_eligibility_check"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_eligibility_check_stopped")
+        return [ActiveLoop(None), *CLEARED]

@@ -1,0 +1,190 @@
+"""Split a vacancy notice into sections, paragraphs, list items and sentences.
+
+The notices of the internship programme come in several text layouts (a careers-page copy with emoji and
+bullet dots, a formal "vacancy notification" with header fields and Markdown). This module turns any of them
+into one neutral structure whose every piece keeps its character offsets in the stored text, so that the
+extractors can quote exactly what the notice says and where.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, List, Optional, Tuple
+
+PREAMBLE_SECTION = "Vacancy header"
+
+# Headings the programme's notices use without a colon or question mark; other headings are recognised by shape.
+KNOWN_HEADINGS = {"description", "selection criteria", "previous job searches"}
+
+_ITEM_MARKER = re.compile(r"[^\S\n]*(?:[-•·*▪◦–]|\d{1,2}[.)]|[a-z][.)])[^\S\n]*(?=\S)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')]*\s+(?=[\"“(€A-Z0-9])")
+_MARKDOWN = re.compile(r"\*\*|__|\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the stored notice text: what it says, where it stands and under which heading."""
+
+    section: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def clean(self) -> str:
+        """The text as a reader sees it: Markdown emphasis and link targets removed, white space folded."""
+        return clean_text(self.text)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, a paragraph or a list item. `marker` is the bullet or number of a list item, else None."""
+
+    kind: str  # "heading" | "paragraph" | "item"
+    span: Span
+    marker: Optional[str] = None
+
+
+def clean_text(text: str) -> str:
+    text = _MARKDOWN.sub(lambda m: m.group(1) or "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _heading_name(line: str) -> Optional[str]:
+    """The heading a line stands for, or None when the line is ordinary text."""
+    text = clean_text(line)
+    letters = [c for c in text if c.isalpha()]
+    if not letters or len(text) > 70 or "http" in text:
+        return None
+    words = text.rstrip(":?").split()
+    if text.lower().rstrip(":") in KNOWN_HEADINGS:
+        return text.rstrip(":")
+    if text.endswith("?") and len(words) <= 8:
+        return text
+    if text.endswith(":") and len(words) <= 2 and text[0].isupper():
+        return text.rstrip(":")
+    if len(words) >= 2 and all(c.isupper() for c in letters) and len(letters) >= 6:
+        return text
+    return None
+
+
+def _lines(text: str) -> Iterator[Tuple[int, int]]:
+    """Start and end offsets of every line, without its line break."""
+    start = 0
+    for match in re.finditer(r"\n", text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+class NoticeLayout:
+    """The blocks of one notice, in order, each under the heading it stands beneath."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.blocks: List[Block] = list(self._parse())
+
+    def _parse(self) -> Iterator[Block]:
+        section = PREAMBLE_SECTION
+        current: Optional[List] = None  # [kind, start, end, marker]
+        for start, end in _lines(self.text):
+            raw = self.text[start:end]
+            if not raw.strip():
+                if current:
+                    yield self._block(section, *current)
+                current = None
+                continue
+            heading = None if _ITEM_MARKER.match(raw) else _heading_name(raw)
+            if heading:
+                if current:
+                    yield self._block(section, *current)
+                current = None
+                section = heading
+                content_start = start + len(raw) - len(raw.lstrip())
+                yield Block("heading", Span(section, raw.strip(), content_start, content_start + len(raw.strip())))
+                continue
+            marker = _ITEM_MARKER.match(raw)
+            if marker:
+                if current:
+                    yield self._block(section, *current)
+                current = ["item", start + marker.end(), end, raw[: marker.end()].strip()]
+            elif current:
+                current[2] = end
+            else:
+                current = ["paragraph", start, end, None]
+        if current:
+            yield self._block(section, *current)
+
+    def _block(self, section: str, kind: str, start: int, end: int, marker: Optional[str]) -> Block:
+        raw = self.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        end -= len(raw) - len(raw.rstrip())
+        return Block(kind, Span(section, self.text[start:end], start, end), marker)
+
+    def sections(self) -> List[str]:
+        return [b.span.section for b in self.blocks if b.kind == "heading"]
+
+    def blocks_in(self, section_pattern: str, kind: Optional[str] = None) -> List[Block]:
+        """Blocks under every heading matching the pattern (case-insensitive), optionally of one kind."""
+        pattern = re.compile(section_pattern, re.IGNORECASE)
+        return [
+            b
+            for b in self.blocks
+            if b.kind != "heading" and pattern.search(b.span.section) and (kind is None or b.kind == kind)
+        ]
+
+    def sentences(self) -> Iterator[Span]:
+        """Every sentence of every paragraph and item, with exact offsets."""
+        for block in self.blocks:
+            if block.kind == "heading":
+                continue
+            span = block.span
+            cursor = 0
+            for boundary in _SENTENCE_END.finditer(span.text):
+                yield self._sentence(span, cursor, boundary.start())
+                cursor = boundary.end()
+            yield self._sentence(span, cursor, len(span.text))
+
+    @staticmethod
+    def _sentence(span: Span, start: int, end: int) -> Span:
+        text = span.text[start:end]
+        return Span(span.section, text, span.start + start, span.start + end)
+
+    def find_sentence(self, pattern: str, section_pattern: Optional[str] = None) -> Optional[Tuple[Span, re.Match]]:
+        """The first sentence matching the pattern (case-insensitive), with its match."""
+        regex = re.compile(pattern, re.IGNORECASE)
+        section_regex = re.compile(section_pattern, re.IGNORECASE) if section_pattern else None
+        for sentence in self.sentences():
+            if section_regex and not section_regex.search(sentence.section):
+                continue
+            match = regex.search(sentence.text)
+            if match:
+                return sentence, match
+        return None
+
+    def find_block(self, pattern: str) -> Optional[Block]:
+        """The first paragraph or item matching the pattern (case-insensitive)."""
+        regex = re.compile(pattern, re.IGNORECASE)
+        return next((b for b in self.blocks if b.kind != "heading" and regex.search(b.span.text)), None)
+
+    def find_line(self, pattern: str) -> Optional[Tuple[Span, re.Match]]:
+        """The first line matching the pattern, for header fields ("Schedule: Full-time") that are not sentences."""
+        regex = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+        match = regex.search(self.text)
+        if not match:
+            return None
+        line_start = self.text.rfind("\n", 0, match.start()) + 1
+        line_end = self.text.find("\n", match.end())
+        line_end = len(self.text) if line_end < 0 else line_end
+        raw = self.text[line_start:line_end]
+        start = line_start + len(raw) - len(raw.lstrip())
+        end = line_end - (len(raw) - len(raw.rstrip()))
+        return Span(self.section_at(start), self.text[start:end], start, end), match
+
+    def section_at(self, offset: int) -> str:
+        section = PREAMBLE_SECTION
+        for block in self.blocks:
+            if block.span.start > offset:
+                break
+            section = block.span.section
+        return section

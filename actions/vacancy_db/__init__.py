@@ -1,0 +1,1 @@
+"""The vacancy database: schema, storage and command line."""

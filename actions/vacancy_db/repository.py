@@ -1,0 +1,91 @@
+"""Open the vacancy database, store parsed notices in it and read vacancies back (SQLAlchemy 2.0-style API).
+
+The SQLite file under var/ is the embedded default; any SQLAlchemy URL (PostgreSQL in production) is taken
+from VACANCY_DATABASE_URL or passed explicitly.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Optional
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from actions import clock
+from actions.notice_parser import ParsedNotice
+from actions.vacancy_db.models import Base, Fact, Vacancy
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'vacancies.sqlite3'}"
+DATABASE_URL_VARIABLE = "VACANCY_DATABASE_URL"
+
+VACANCY_COLUMNS = (
+    "title", "nato_body", "division", "location", "schedule", "grade", "clearance_level", "stipend_amount",
+    "stipend_currency", "stipend_basis", "deadline", "deadline_text", "webinar_at", "webinar_url",
+    "max_applications", "duration_months", "hours_per_week", "telework",
+)
+
+
+def database_url(explicit: Optional[str] = None) -> str:
+    return explicit or os.environ.get(DATABASE_URL_VARIABLE) or DEFAULT_DATABASE_URL
+
+
+@lru_cache(maxsize=None)
+def engine_for(url: str) -> Engine:
+    """One engine per URL for the process, with the schema created if it is missing."""
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, future=True, pool_pre_ping=True)
+    Base.metadata.create_all(engine)
+    return engine
+
+
+def open_session(url: Optional[str] = None) -> Session:
+    return Session(engine_for(database_url(url)), future=True, expire_on_commit=False)
+
+
+def store_notice(session: Session, notice: ParsedNotice, source_name: str) -> str:
+    """Create or replace the vacancy of this requisition from the notice; return "created" or "updated".
+
+    Facts are always rewritten, so that an improved importer refreshes them from the same text.
+    The caller owns the transaction: one notice is stored whole or not at all.
+    """
+    vacancy = get_vacancy(session, notice.requisition)
+    outcome = "updated" if vacancy is not None else "created"
+    if vacancy is None:
+        vacancy = Vacancy(requisition=notice.requisition)
+        session.add(vacancy)
+    for column in VACANCY_COLUMNS:
+        setattr(vacancy, column, getattr(notice, column))
+    vacancy.source_name = source_name
+    vacancy.notice_text = notice.text
+    vacancy.notice_sha256 = hashlib.sha256(notice.text.encode("utf-8")).hexdigest()
+    vacancy.imported_at = clock.now()
+    vacancy.facts.clear()
+    session.flush()  # delete the old facts before inserting new ones under the same (field, position)
+    vacancy.facts.extend(
+        Fact(
+            field=fact.field,
+            position=fact.position,
+            label=fact.label,
+            value=fact.value,
+            section=fact.source.section,
+            quote=fact.source.text,
+            start_offset=fact.source.start,
+            end_offset=fact.source.end,
+        )
+        for fact in notice.facts
+    )
+    return outcome
+
+
+def list_vacancies(session: Session) -> List[Vacancy]:
+    return list(session.execute(select(Vacancy).order_by(Vacancy.requisition)).scalars())
+
+
+def get_vacancy(session: Session, requisition: str) -> Optional[Vacancy]:
+    return session.execute(select(Vacancy).where(Vacancy.requisition == requisition)).scalar_one_or_none()

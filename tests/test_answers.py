@@ -1,0 +1,152 @@
+"""Answer composers against the imported notices: amounts, dates and quotes, with a fixed clock."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from dateutil import tz
+
+from actions.answers import COMPOSERS, Question, compose
+from actions.focus import select_vacancies
+from actions.timezones import resolve_zone
+from tests.conftest import NOW
+
+UTC = tz.UTC
+DEADLINE = datetime(2025, 6, 22, 21, 59, tzinfo=UTC)  # 23:59 Brussels summer time
+
+
+def only(vacancies, requisition):
+    return [v for v in vacancies if v.requisition == requisition]
+
+
+def test_stipend_once_for_both_vacancies_citing_each(vacancies):
+    answer = compose("stipend", Question(vacancies, NOW))
+    assert answer.text == "The stipend is €1,286.09 (EUR) per month."
+    assert [c.requisition for c in answer.citations] == ["250770", "250775"]
+    assert {c.section for c in answer.citations} == {"What do we offer?"}
+    rendered = answer.render()
+    assert 'Source: vacancies 250770 (International Military Staff, Cooperative Security Division) and 250775' in rendered
+    assert '"A monthly grant of €1,286.09 and a travel reimbursement upon joining and leaving the organisation."' in rendered
+    assert answer.payload()["sources"][0] == {
+        "requisition": "250770",
+        "title": "International Military Staff, Cooperative Security Division",
+        "section": "What do we offer?",
+        "quote": "A monthly grant of €1,286.09 and a travel reimbursement upon joining and leaving the organisation.",
+    }
+
+
+@pytest.mark.parametrize(
+    "now, expected",
+    [
+        (DEADLINE - timedelta(days=2, hours=3), "Time left to apply: 2 days and 3 hours."),
+        (DEADLINE - timedelta(minutes=1), "Time left to apply: 1 minute."),
+        (DEADLINE, "Time left to apply: less than a minute."),
+        (DEADLINE + timedelta(minutes=1), "It passed 1 minute ago, so this vacancy no longer takes applications."),
+        (NOW, "It passed 1 year and 5 months ago, so this vacancy no longer takes applications."),
+    ],
+)
+def test_deadline_relative_to_a_fixed_clock(vacancies, now, expected):
+    answer = compose("deadline", Question(only(vacancies, "250775"), now))
+    assert answer.text.startswith("The application deadline is Sunday 22 June 2025 at 23:59 Brussels time (UTC+02:00).")
+    assert answer.text.endswith(expected)
+    assert answer.citations[0].quote == "Apply until 22 June 2025 at 23.59, Brussels time."
+
+
+def test_all_closed_is_said_first(vacancies):
+    closed = compose("deadline", Question(vacancies, NOW)).text
+    assert closed.startswith("All the vacancies I know of are closed")
+    still_open = compose("deadline", Question(vacancies, DEADLINE - timedelta(hours=1))).text
+    assert "closed" not in still_open
+
+
+def test_deadline_in_another_time_zone(vacancies):
+    answer = compose("deadline", Question(only(vacancies, "250770"), NOW, resolve_zone("in New York")))
+    assert "In New York, that is Sunday 22 June 2025, 17:59 (America/New_York, UTC-04:00)." in answer.text
+
+
+def test_webinar_date_link_and_status(vacancies):
+    before = compose("webinar", Question(only(vacancies, "250770"), datetime(2025, 6, 1, tzinfo=UTC))).text
+    assert "is on Wednesday 11 June 2025 at 16:00 Brussels time (UTC+02:00), in 10 days and 14 hours" in before
+    assert before.endswith("https://us06web.zoom.us/webinar/register/WN_HdnqpN5hSDaM-t7JB8lAuQ")
+    after = compose("webinar", Question(vacancies, NOW))
+    # The two notices give different registration links, so each vacancy gets its own line.
+    assert after.text.count("took place on Wednesday 11 June 2025 at 16:00") == 2
+    assert "WN_HdnqpN5hSDaM-t7JB8IAuQ" in after.text and "WN_HdnqpN5hSDaM-t7JB8lAuQ" in after.text
+
+
+def test_silent_notice_is_said_not_guessed(vacancies):
+    cs_only = compose("grade", Question(only(vacancies, "250770"), NOW))
+    assert cs_only.text.startswith("The vacancy notice does not state a grade, so I cannot tell you.")
+    assert cs_only.citations == ()
+    both = compose("clearance", Question(vacancies, NOW))
+    assert both.text.splitlines() == [
+        "The clearance level is NS.",
+        "The notice of vacancy 250770 (International Military Staff, Cooperative Security Division) does not state a clearance level.",
+    ]
+    assert [c.quote for c in both.citations] == ["Clearance Level NS"]
+
+
+@pytest.mark.parametrize(
+    "topic, expected",
+    [
+        ("telework", "On telework, the notice says: “Teleworking subject to business requirements.”"),
+        ("duration", "The internship lasts 6 months."),
+        ("hours", "The internship is 38 hours a week."),
+        ("start_date", "The internship starts in March 2026 or September 2026."),
+        ("max_applications", "You can apply for up to 3 different vacancies."),
+        ("application_update", "No. The notice says: “Please note that the application cannot be updated after the relevant deadline.”"),
+    ],
+)
+def test_topics_the_vacancies_agree_on(vacancies, topic, expected):
+    answer = compose(topic, Question(vacancies, NOW))
+    assert answer.text == expected
+    assert {c.requisition for c in answer.citations} == {"250770", "250775"}
+
+
+def test_documents_for_graduates_and_students_with_language_rule(vacancies):
+    text = compose("documents", Question(only(vacancies, "250775"), NOW)).text
+    assert "- Copy of university qualifications you have completed and/or" in text
+    assert "- Proof of ongoing studies with the dates clearly mentioned if you are still studying." in text
+    assert "please attach a self translation" in text
+    assert "cannot be updated after the relevant deadline" in text
+
+
+def test_eligibility_lists_the_four_essential_criteria(vacancies):
+    answer = compose("eligibility", Question(vacancies, NOW))
+    assert answer.text.count("\n- ") == 4
+    assert "- be at least 21 years old" in answer.text
+    assert answer.citations[0].section == "Essential"
+
+
+def test_duties_differ_per_vacancy(vacancies):
+    text = compose("duties", Question(vacancies, NOW)).text
+    assert text.startswith("250770 (International Military Staff, Cooperative Security Division):")
+    assert "Assist with the development of custom SharePoint web pages using HTML, CSS and JavaScript;" in text
+
+
+def test_every_topic_composes_and_cites(vacancies):
+    for topic in COMPOSERS:
+        answer = compose(topic, Question(vacancies, NOW))
+        assert answer.text, topic
+        assert answer.citations, topic
+
+
+@pytest.mark.parametrize(
+    "message, focused, expected, focus",
+    [
+        ("how much does the KM internship pay?", None, ["250775"], "250775"),
+        ("and the stipend for it?", "250775", ["250775"], "250775"),
+        ("what about cooperative security?", "250775", ["250770"], "250770"),
+        ("stipend for both?", "250775", ["250770", "250775"], None),
+        ("what is the stipend?", None, ["250770", "250775"], None),
+    ],
+)
+def test_vacancy_in_focus(vacancies, message, focused, expected, focus):
+    selection = select_vacancies(message, focused, vacancies)
+    assert [v.requisition for v in selection.vacancies] == expected
+    assert selection.focus == focus
+
+
+def test_unknown_requisition_is_reported(vacancies):
+    selection = select_vacancies("stipend of 123456?", None, vacancies)
+    assert selection.unknown == ["123456"]
