@@ -6,6 +6,7 @@ the vacancies in question and the clock, and send the composed answer with its s
 from __future__ import annotations
 
 import logging
+import re
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
@@ -56,6 +57,7 @@ INTENT_TOPICS = {
     "ask_language_requirement": "language_requirement",
     "list_vacancies": "list_vacancies",
 }
+LOCAL_TIME = re.compile(r"\b(?:my (?:local )?time(?:\s*zone)?|local time|for me|where i (?:live|am))\b", re.IGNORECASE)
 DATABASE_DOWN = (
     "Sorry, I cannot reach the vacancy database right now, so I cannot answer from the notices. "
     "Please try again in a few minutes."
@@ -130,7 +132,7 @@ class ActionAnswerQuestion(VacancyAction):
             name = topic[: -len("_requirement")]
             verdict = personal_verdict(name, text, selection.vacancies, clock.in_brussels(now).date())
             return criterion(name, verdict)(Question(selection.vacancies, now))
-        return compose(topic, Question(selection.vacancies, now, resolve_zone(text)))
+        return compose(topic, Question(selection.vacancies, now, resolve_zone(text), bool(LOCAL_TIME.search(text))))
 
 
 class ActionChooseVacancy(VacancyAction):

@@ -8,7 +8,7 @@ says so instead of guessing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -27,6 +27,7 @@ from actions.vacancy_db.models import Fact, Vacancy
 CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
 BASIS_WORDS = {"monthly": "per month", "weekly": "per week", "annual": "per year", "yearly": "per year"}
 # What a reply can offer when the notice holds no answer.
+LOCAL_TIME_HINT = "Tell me your city or time zone (for example “in Ottawa” or “America/New_York”) and I'll convert the time."
 ANSWERABLE = (
     "eligibility criteria, stipend, telework, documents to attach, the deadline, the info-session webinar, "
     "start dates, duration and hours, location, duties, competencies, and how many vacancies you may apply to"
@@ -42,6 +43,7 @@ class Question:
     vacancies: Sequence[Vacancy]
     now: datetime
     zone: Optional[Zone] = None  # the asker's time zone, when they named one
+    wants_local_time: bool = False  # asked "in my time zone" without naming one
 
 
 def _each(question: Question, topic: str, describe: Callable[[Vacancy], Optional[Statement]], missing: str,
@@ -127,7 +129,13 @@ def deadline(question: Question) -> Answer:
 
     closed = all(now > v.deadline for v in question.vacancies)
     preface = "All the vacancies I know of are closed: their application deadlines have passed." if closed and len(question.vacancies) > 1 else ""
-    return _each(question, "deadline", _typed("deadline", render), "a deadline", preface=preface)
+    return _with_local_time_hint(question, _each(question, "deadline", _typed("deadline", render), "a deadline", preface=preface))
+
+
+def _with_local_time_hint(question: Question, answer: Answer) -> Answer:
+    if not question.wants_local_time or question.zone is not None:
+        return answer
+    return replace(answer, text=f"{answer.text}\n{LOCAL_TIME_HINT}")
 
 
 def webinar(question: Question) -> Answer:
@@ -151,7 +159,7 @@ def webinar(question: Question) -> Answer:
             facts.append(link)
         return text, facts
 
-    return _each(question, "webinar", describe, "an info-session webinar")
+    return _with_local_time_hint(question, _each(question, "webinar", describe, "an info-session webinar"))
 
 
 def start_dates(question: Question) -> Answer:

@@ -2,7 +2,9 @@
 
 The reference list (data/reference/countries.yml) holds the 32 member states with their accession dates
 and the other countries applicants name, so that "Swedish", "the Netherlands", "Turkey" and "USA" resolve
-to a country, and a recognised non-member is told apart from an unrecognised answer.
+to a country, and a recognised non-member can be told apart from an answer that names no country.
+The phrase matching here (whole words, longest first, blind to case, accents and dots) is shared with
+actions/timezones.py.
 """
 from __future__ import annotations
 
@@ -12,11 +14,72 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Generic, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
 import yaml
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference" / "countries.yml"
+# Written forms that are also everyday words: they name a country only in capitals ("US", not "tell us").
+COMMON_WORDS = frozenset({"us"})
+# A word, or an initialism written with dots ("U.S.A.", "U.K"), which counts as one word.
+_WORD = re.compile(r"[^\W_](?:\.[^\W_])+\.?|[^\W_]+")
+
+T = TypeVar("T")
+Key = Tuple[str, ...]
+
+
+def plain(text: str) -> str:
+    """The text without diacritics ("Türkiye" -> "Turkiye"), so that either spelling matches."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def phrase_key(phrase: str) -> Key:
+    """The words of a phrase as matched: lower case, plain letters, no dots ("U.S." -> ("us",))."""
+    return tuple(plain(m.group(0)).lower().replace(".", "") for m in _WORD.finditer(phrase))
+
+
+@dataclass(frozen=True)
+class Mention(Generic[T]):
+    """A known phrase found in a text: what it stands for, and where it is (character offsets)."""
+
+    value: T
+    start: int
+    end: int
+
+
+class PhraseIndex(Generic[T]):
+    """Finds known phrases in free text, word by word; at each position the longest phrase wins, so that
+    "United States of America" is one mention and not "America" inside it."""
+
+    def __init__(self, phrases: Iterable[Tuple[str, T]], capitals_only: Iterable[str] = ()) -> None:
+        self._values: Dict[Key, T] = {phrase_key(phrase): value for phrase, value in phrases}
+        self._capitals_only = {phrase_key(phrase) for phrase in capitals_only}
+        self._longest = max(map(len, self._values), default=0)
+
+    def find(self, text: str) -> List[Mention[T]]:
+        """Every mention, in the order of the text."""
+        words = list(_WORD.finditer(text))
+        keys = [phrase_key(w.group(0))[0] for w in words]
+        mentions: List[Mention[T]] = []
+        i = 0
+        while i < len(words):
+            size = self._longest_match(words, keys, i)
+            if size:
+                key = tuple(keys[i:i + size])
+                mentions.append(Mention(self._values[key], words[i].start(), words[i + size - 1].end()))
+            i += size or 1
+        return mentions
+
+    def _longest_match(self, words: Sequence[re.Match], keys: Sequence[str], i: int) -> int:
+        for size in range(min(self._longest, len(words) - i), 0, -1):
+            key = tuple(keys[i:i + size])
+            if key in self._values and self._written_as_required(key, words[i:i + size]):
+                return size
+        return 0
+
+    def _written_as_required(self, key: Key, words: Sequence[re.Match]) -> bool:
+        return key not in self._capitals_only or all(w.group(0).isupper() for w in words)
 
 
 @dataclass(frozen=True)
@@ -29,86 +92,71 @@ class Country:
     timezone: str
 
     @property
+    def in_sentence(self) -> str:
+        """The name as written inside a sentence: "the Netherlands", "Sweden"."""
+        return f"the {self.name}" if f"the {self.name}" in self.aliases else self.name
+
+    @property
     def forms(self) -> Tuple[str, ...]:
+        """Every way of writing the country or its nationality."""
         return (self.name, *self.aliases, *self.demonyms)
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics or punctuation, for matching ("Türkiye" ~ "turkiye", "U.S." ~ "us")."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # U.S.A. -> usa
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 @lru_cache(maxsize=1)
 def load_countries() -> Tuple[Country, ...]:
+    """The reference list, read once per process."""
     entries = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     return tuple(
         Country(
-            name=e["name"],
-            aliases=tuple(e.get("aliases") or ()),
-            demonyms=tuple(e.get("demonyms") or ()),
-            nato_member_since=e.get("nato_member_since"),
-            capital=e["capital"],
-            timezone=e["timezone"],
+            name=entry["name"],
+            aliases=tuple(entry["aliases"]),
+            demonyms=tuple(entry["demonyms"]),
+            nato_member_since=entry["nato_member_since"],
+            capital=entry["capital"],
+            timezone=entry["timezone"],
         )
-        for e in entries
+        for entry in entries
     )
 
 
-# Acronyms that are also everyday words: matched in capitals only, so that "tell us" names no country.
-COMMON_WORDS = {"us"}
-
-
-def _is_acronym(form: str) -> bool:
-    return fold(form) in COMMON_WORDS
-
-
-def _alternation(forms: List[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
-def _matchers() -> Tuple[re.Pattern, re.Pattern, Dict[str, Country]]:
-    by_form: Dict[str, Country] = {}
-    acronyms: List[str] = []
-    for country in load_countries():
-        for form in country.forms:
-            if _is_acronym(form):
-                acronyms.append(form)
-                by_form[fold(form)] = country
-            else:
-                by_form.setdefault(fold(form), country)
-    words = [f for f in by_form if f not in {fold(a) for a in acronyms}]
-    folded = re.compile(rf"(?<![a-z0-9])(?:{_alternation(words)})(?![a-z0-9])")
-    capitals = re.compile(rf"(?<![\w.])(?:{_alternation(acronyms)})(?![\w])")
-    return folded, capitals, by_form
+def _index() -> PhraseIndex[Country]:
+    forms = ((form, country) for country in load_countries() for form in country.forms)
+    return PhraseIndex(forms, capitals_only=COMMON_WORDS)
+
+
+def find_country_mentions(text: str) -> List[Mention[Country]]:
+    """Every mention of a country or nationality, with its place in the text (to read its context)."""
+    return _index().find(text)
 
 
 def find_countries(text: str) -> List[Country]:
-    """Every country named in the text, each once: written-out forms first (longest wins), then acronyms."""
-    folded, capitals, by_form = _matchers()
-    found: List[Country] = []
-    matches = [m.group(0) for m in folded.finditer(fold(text))] + [fold(m.group(0)) for m in capitals.finditer(text)]
-    for form in matches:
-        if by_form[form] not in found:
-            found.append(by_form[form])
-    return found
+    """The countries the text names, each once, in the order of their first mention."""
+    return list(dict.fromkeys(mention.value for mention in find_country_mentions(text)))
 
 
 def resolve_country(text: str) -> Optional[Country]:
+    """The first country the text names ("I'm a Swedish citizen" -> Sweden), or None."""
     countries = find_countries(text)
     return countries[0] if countries else None
 
 
 def is_nato_member(country: Country, on: date) -> bool:
+    """Whether the country was a NATO member state on that date (from its accession day on)."""
     return country.nato_member_since is not None and country.nato_member_since <= on
 
 
 def nato_members(on: date) -> List[Country]:
-    return [c for c in load_countries() if is_nato_member(c, on)]
+    return [country for country in load_countries() if is_nato_member(country, on)]
 
 
 def surface_forms() -> Dict[str, str]:
-    """Every written form (name, alias, demonym) -> the country's name, for the spaCy EntityRuler."""
-    return {form: country.name for country in load_countries() for form in country.forms}
+    """Every lower-cased name, alias and demonym, also without accents, -> the country's name, for the spaCy
+    EntityRuler (which matches lower case). Forms that are everyday words ("us") are left out: lower-cased
+    they would turn "tell us" into a country."""
+    forms: Dict[str, str] = {}
+    for country in load_countries():
+        for form in country.forms:
+            for variant in {form.lower(), plain(form).lower()} - COMMON_WORDS:
+                forms[variant] = country.name
+    return forms

@@ -26,7 +26,7 @@ _DRAFTING_VERB = (
 )
 # The whole application is only drafted by writing it; "fix/edit my application" asks about updating a submission.
 _WRITE_WHOLE_APPLICATION = (
-    r"(?:\b(?:write|draft|compose|generate|create|produce|prepare|fill\s+(?:in|out)|do)\b|\bhelp\s+(?:me\s+)?(?:with|on))"
+    r"(?:\b(?:write|draft|compose|generate|create|produce|prepare|fill\s+(?:in|out))\b|\bhelp\s+(?:me\s+)?(?:with|on)|\bdo(?=\s+(?:my|the|this)\s+application))"
     r".{0,30}?\b(?:my|an?|the|this)\s+application\b(?!\s+(?:deadline|process|portal|status))"
     r"|\bmake\s+(?:my|the|this)\s+application\b.{0,25}\b(?:stand\s+out|better|stronger|shine|perfect)"
 )
@@ -45,7 +45,9 @@ _OVERRIDE_TRICK = re.compile(
 )
 # "Can I use ChatGPT for my cover letter?" asks about the policy, not for a draft.
 _POLICY_QUESTION = re.compile(
-    r"\b(?:can|may|could|am|is|are)\s+(?:i|we|applicants|candidates|it)\b.{0,30}\b(?:use|using|allowed|ok|okay|permitted)\b"
+    r"\b(?:can|may|could|is|are|would)\s+(?:an?\s+)?(?:ai|chat\s*gpt|gpt|chatbots?|ai\s+tools?|grammarly|deepl)\b"
+    r"|\b(?:ai|chat\s*gpt|gpt|chatbots?|grammarly|deepl)\b.{0,40}\b(?:allowed|permitted|ok|okay|acceptable|forbidden|banned)\b"
+    r"|\b(?:can|may|could|am|is|are)\s+(?:i|we|applicants|candidates|it)\b.{0,30}\b(?:use|using|allowed|ok|okay|permitted)\b"
     r".{0,40}\b(?:ai|chat\s*gpt|gpt|chatbots?|tools?|grammarly|deepl|translators?|translation\s+software)\b",
     re.IGNORECASE | re.DOTALL,
 )

@@ -1,34 +1,29 @@
 """The four essential criteria as rules over what an applicant says: nationality, age, studies, language.
 
 Each check reads a free-text answer and returns met / not met / unclear with one plain sentence saying
-why. Where the notice leaves something open (the date at which age is counted), the explanation says what
-the check assumed instead of inventing a rule. The office, not this check, assesses eligibility.
+why. Where the notice leaves something open (the date at which age is counted, how "proficiency" is
+judged), the check says what it assumed or leaves the answer unclear instead of inventing a rule. The
+Internship Office, not this check, assesses eligibility.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from typing import List, Optional, Tuple
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
+import yaml
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
-from actions.countries import find_countries, is_nato_member
+from actions.countries import Country, Mention, find_country_mentions, is_nato_member
 
 MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
-MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-_DATE = re.compile(
-    rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+\d{{4}}\b"
-    rf"|\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
-    rf"|\b(?:{MONTHS})\.?\s+\d{{4}}\b",
-    re.IGNORECASE,
-)
+MINIMUM_AGE = 21  # "be at least 21 years old"
+RECENT_GRADUATE_MONTHS = 12  # "a recent graduate (degree obtained no longer than 12 months ago)"
+LANGUAGES = Path(__file__).resolve().parents[1] / "data" / "reference" / "languages.yml"
 
 
 @dataclass(frozen=True)
@@ -39,197 +34,596 @@ class CriterionCheck:
     explanation: str  # one plain sentence saying why
 
 
+# Words, clauses and numbers -------------------------------------------------------------------------------------
+_CLAUSE_BREAK = re.compile(r"[;!?]|[.,](?=\s|$)|\b(?:but|however|although|though|whereas|while)\b"
+                           r"|\band\s+(?=(?:i|i'm|i've|now|currently)\b)", re.IGNORECASE)  # "..., and I'm now ..."
+_NEGATION = re.compile(r"\b(?:not|no|never|without|neither|nor|none)\b|n't\b", re.IGNORECASE)
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_NUMBER = r"\d+(?:[.,]5)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+[a-z]+)?|[a-z]+"
+
+
 def long_date(day: date) -> str:
+    """ "23 November 2026"."""
     return f"{day.day} {day:%B %Y}"
 
 
-def _number(text: str) -> Optional[int]:
-    """ "23", "twenty-one", "nineteen" as a number."""
-    text = text.lower().replace("-", " ").strip()
-    if text.isdigit():
-        return int(text)
-    parts = text.split()
-    if len(parts) == 2 and parts[0] in TENS and parts[1] in NUMBER_WORDS and NUMBER_WORDS[parts[1]] < 10:
-        return TENS[parts[0]] + NUMBER_WORDS[parts[1]]
-    if len(parts) == 1:
-        return TENS.get(parts[0], NUMBER_WORDS.get(parts[0]))
+def join_words(words: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]])) if words else ""
+
+
+def parse_number(text: str) -> Optional[float]:
+    """ "23", "1.5", "nineteen", "twenty-one" as a number; None when the words are not a number."""
+    words = text.lower().replace("-", " ").replace(",", ".").split()
+    if len(words) == 1 and re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
+        return float(words[0])
+    if len(words) == 1 and words[0] in _UNITS:
+        return float(_UNITS.index(words[0]))
+    if words and words[0] in _TENS and (len(words) == 1 or len(words) == 2 and words[1] in _UNITS[1:10]):
+        return float(_TENS[words[0]] + (_UNITS.index(words[1]) if len(words) == 2 else 0))
     return None
 
 
-def find_date(text: str) -> Optional[Tuple[date, bool]]:
-    """The first date in the text (day first when numeric), and whether its day was given."""
-    match = _DATE.search(text)
-    if not match:
-        return None
-    written = match.group(0)
-    try:
-        parsed = date_parser.parse(written, dayfirst=True, default=date_parser.parse("2000-01-01"))
-    except (ValueError, OverflowError):
-        return None
-    day_given = not re.fullmatch(rf"(?:{MONTHS})\.?\s+\d{{4}}", written, re.IGNORECASE)
-    return parsed.date(), day_given
+def _amount(word: str) -> Optional[float]:
+    """A count as written before a unit: "a year", "two years", "3 semesters"."""
+    return 1.0 if word.lower() in ("a", "an") else parse_number(word)
 
 
-# Nationality -------------------------------------------------------------------------------------------------
-def check_nationality(text: str, today: date) -> CriterionCheck:
-    countries = find_countries(text)
-    if not countries:
-        return CriterionCheck("nationality", UNCLEAR, text.strip(), "I could not recognise a country or nationality in that.")
-    names = " and ".join(c.name for c in countries)
-    members = [c for c in countries if is_nato_member(c, today)]
-    if members:
-        member = members[0]
-        return CriterionCheck("nationality", MET, names,
-                              f"{member.name} is a NATO member state (since {long_date(member.nato_member_since)}).")
-    noun = "is not a NATO member state" if len(countries) == 1 else "are not NATO member states"
-    return CriterionCheck("nationality", NOT_MET, names, f"{names} {noun}.")
+def _normalise(text: str) -> str:
+    return text.replace("’", "'").strip()
 
 
-# Age ---------------------------------------------------------------------------------------------------------
-_AGE = re.compile(
-    r"(?:\b(?:i'?m|i am|im|aged?|age is|age:)\s*(?P<a>\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\b)"
-    r"|(?P<b>\b\d{1,3}|\b[a-z]+(?:[- ][a-z]+)?)\s*(?:years?|yrs?|y/?o)\b(?:\s*old)?"
-    r"|^\s*(?P<c>\d{1,3})\s*[.!]?\s*$",
+def _clauses(text: str) -> List[Tuple[int, str]]:
+    """The text cut at punctuation and contrast words, each piece with its offset: negation stays inside one."""
+    pieces, start = [], 0
+    for brk in _CLAUSE_BREAK.finditer(text):
+        pieces.append((start, text[start:brk.start()]))
+        start = brk.end()
+    pieces.append((start, text[start:]))
+    return [(offset, piece) for offset, piece in pieces if piece.strip()]
+
+
+def _affirmed(pattern: re.Pattern, text: str, *vetoes: re.Pattern) -> Optional[re.Match]:
+    """The first match that no negation (or other veto) before it in its clause takes back."""
+    for _, clause in _clauses(text):
+        for match in pattern.finditer(clause):
+            before = clause[:match.start()]
+            if not any(veto.search(before) for veto in (_NEGATION, *vetoes)):
+                return match
+    return None
+
+
+# Dates -----------------------------------------------------------------------------------------------------------
+DAY, MONTH, YEAR = "day", "month", "year"
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{1,2}}-\d{{1,2}})"
+    rf"|(?P<numeric>\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}}))"
+    rf"|(?P<day>\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_MONTH_NAME},?\s+\d{{4}}"
+    rf"|{_MONTH_NAME}\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}})"
+    rf"|(?P<month>{_MONTH_NAME},?\s+(?:of\s+)?\d{{4}}|\d{{1,2}}/\d{{4}})"
+    rf"|(?P<year>(?:19|20)\d{{2}}))(?![\w/-])",
     re.IGNORECASE,
 )
+_AGO = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+_LAST_OR_THIS = re.compile(r"\b(?P<which>last|this)\s+(?P<unit>month|year)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date as precisely as the text gives it: one day, or every day of a month or of a year."""
+
+    first: date
+    last: date
+    precision: str  # DAY | MONTH | YEAR
+
+    @classmethod
+    def around(cls, day: date, precision: str) -> "DateSpan":
+        """The day itself, or the whole month or year it falls in."""
+        if precision == YEAR:
+            return cls(day.replace(month=1, day=1), day.replace(month=12, day=31), YEAR)
+        if precision == MONTH:
+            return cls(day.replace(day=1), day + relativedelta(day=31), MONTH)
+        return cls(day, day, DAY)
+
+    def words(self) -> str:
+        """ "on 5 May 2004", "in May 2004", "in 2004"."""
+        if self.precision == DAY:
+            return f"on {long_date(self.first)}"
+        return f"in {self.first:%B %Y}" if self.precision == MONTH else f"in {self.first.year}"
+
+
+def _parse_date(match: re.Match, today: date) -> Optional[date]:
+    """Numeric dates are read day first (03/04/2001 is 3 April); a two-digit year is the latest such year
+    not after today, since the dates asked for (birth, graduation) are in the past."""
+    written = match.group(0)
+    try:
+        if match.group("iso"):
+            return date(*map(int, written.split("-")))  # dateutil's dayfirst would swap an ISO date's month and day
+        parsed = date_parser.parse(written, dayfirst=True, default=datetime(today.year, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+    if re.search(r"[/.-]\d{2}$", written) and parsed > today:
+        return parsed - relativedelta(years=100)
+    return parsed
+
+
+def find_date_span(text: str, today: date) -> Optional[DateSpan]:
+    """The first date written in the text, with its precision."""
+    for match in _DATE.finditer(text):
+        day = _parse_date(match, today)
+        if day is not None:
+            precision = {"iso": DAY, "numeric": DAY}.get(match.lastgroup, match.lastgroup)
+            return DateSpan.around(day, precision)
+    return None
+
+
+def _relative_span(text: str, today: date) -> Optional[DateSpan]:
+    """ "3 months ago", "a year ago", "last year", "this month", counted back from today."""
+    ago = _AGO.search(text)
+    if ago and _amount(ago.group("n")) is not None:
+        amount = int(_amount(ago.group("n")))
+        return DateSpan.around(today - relativedelta(**{ago.group("unit").lower() + "s": amount}), DAY)
+    named = _LAST_OR_THIS.search(text)
+    if named:
+        unit = named.group("unit").lower()
+        back = 1 if named.group("which").lower() == "last" else 0
+        return DateSpan.around(today - relativedelta(**{unit + "s": back}), unit)
+    return None
+
+
+# Nationality -----------------------------------------------------------------------------------------------------
+# A country named as a place of residence, study or birth, or denied, is not a nationality.
+_NOT_NATIONALITY = re.compile(
+    r"\b(?:live[sd]?|living|reside[sd]?|residing|resident|based|work(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|moved"
+    r"|relocated|stay(?:ing)?|born|grew up)\s+(?:in|to|at|of)\s+(?:the\s+)?$|(?:\bnot|n't)\s+(?:an?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _nationalities(text: str) -> Tuple[List[Country], List[Country]]:
+    """The countries named as nationalities, and those named otherwise (where one lives, was born...)."""
+    mentions: List[Mention[Country]] = find_country_mentions(text)
+    held = [m.value for m in mentions if not _NOT_NATIONALITY.search(text[:m.start])]
+    other = [m.value for m in mentions if m.value not in held]
+    return list(dict.fromkeys(held)), list(dict.fromkeys(other))
+
+
+def check_nationality(text: str, today: date) -> CriterionCheck:
+    """Met if any nationality named is a NATO member state on that day (several nationalities: one suffices)."""
+    held, other = _nationalities(_normalise(text))
+    if not held:
+        why = ("You name where you live, study or were born, not a nationality." if other
+               else "I could not recognise a country or nationality in that.")
+        return CriterionCheck("nationality", UNCLEAR, _normalise(text), why)
+    names = join_words([c.in_sentence for c in held])
+    members = [c for c in held if is_nato_member(c, today)]
+    if members:
+        member = members[0]
+        return CriterionCheck("nationality", MET, names, f"{_capitalised(member.in_sentence)} is a NATO member state "
+                                                         f"(since {long_date(member.nato_member_since)}).")
+    verb = "is not a NATO member state" if len(held) == 1 else "are not NATO member states"
+    return CriterionCheck("nationality", NOT_MET, names, f"{_capitalised(names)} {verb}.")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# Age -------------------------------------------------------------------------------------------------------------
+_STATED_AGE = re.compile(
+    rf"\b(?:i'?m|i am|im|aged?:?|my age is|age is)\s+(?P<a>{_NUMBER})\b"
+    rf"|\b(?P<b>{_NUMBER})\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)\b|\b(?P<c>\d{{1,3}})\s*y\.?o\b",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(rf"\W*(?P<n>{_NUMBER})\W*", re.IGNORECASE)
+_FUTURE_AGE = re.compile(rf"\b(?:will be|'ll be|turn|turns|turning)\s+(?:{_NUMBER})\b", re.IGNORECASE)
+_BORN = re.compile(r"\bborn\b|\bbirth", re.IGNORECASE)
+_AGE_NOTE = " (the notice does not say on which date age is counted)"
+
+
+@dataclass(frozen=True)
+class AgeReading:
+    """An age as the text gives it: exact (a stated age or a full date of birth), or a range of two ages when
+    only the month or year of birth is known."""
+
+    youngest: int
+    oldest: int
+    born: Optional[DateSpan] = None
+
+    def words(self) -> str:
+        return f"born {self.born.words()}" if self.born else f"{self.youngest} years old"
 
 
 def age_on(birth: date, today: date) -> int:
+    """Completed years. Born on 29 February, one is a year older on 28 February in common years, as
+    relativedelta counts; the notice does not settle this, and it only matters on that one day."""
     return relativedelta(today, birth).years
 
 
-def parse_age_or_birth_date(text: str, today: date) -> Tuple[Optional[int], Optional[date]]:
-    """The age the text states, or computes from a date of birth (with that date); (None, None) if neither."""
-    found = find_date(text)
-    if found:
-        birth, day_given = found
-        return (age_on(birth, today), birth) if day_given else (None, None)
-    for match in _AGE.finditer(text):
-        number = _number(match.group("a") or match.group("b") or match.group("c") or "")
-        if number is not None:
-            return number, None
-    return _number(re.sub(r"[^\w\s-]", "", text)), None
+def _from_birth(born: DateSpan, today: date) -> AgeReading:
+    return AgeReading(age_on(min(born.last, today), today), age_on(born.first, today), born)
 
 
-def check_age(text: str, today: date, minimum_age: int = 21) -> CriterionCheck:
-    age, birth = parse_age_or_birth_date(text, today)
-    when = (f"The notice does not say on which date age is counted; this check used today's date, "
-            f"{long_date(today)}.")
-    if age is None or birth is not None and birth > today or not 10 <= age <= 120:
-        return CriterionCheck("age", UNCLEAR, text.strip(),
-                              "I could not read an age or a full date of birth in that.")
-    answer = f"born {long_date(birth)}, so {age} today" if birth else f"{age} years old"
-    if age >= minimum_age:
-        return CriterionCheck("age", MET, answer, f"At {age} you are at least {minimum_age}. {when}")
-    turns = f" You will be {minimum_age} on {long_date(birth + relativedelta(years=minimum_age))}." if birth else ""
-    return CriterionCheck("age", NOT_MET, answer, f"At {age} you are under {minimum_age}.{turns} {when}")
-
-
-# Studies -----------------------------------------------------------------------------------------------------
-_STUDENT = re.compile(
-    r"\b(?:i'?m|i am|im|currently|still)\b.{0,30}\b(?:student|studying|enrolled|at uni|at university|in (?:my )?(?:first|second|third|fourth|fifth|final|last|\d)(?:st|nd|rd|th)? year)"
-    r"|\b(?:bachelor'?s?|master'?s?|phd|doctoral|undergraduate|graduate|university|uni|law|erasmus)\s+student\b"
-    r"|\b(?:i\s+)?(?:study|am studying|'m studying|'m doing|am doing|am pursuing|'m pursuing)\b.{0,40}\b(?:degree|bachelor|master|phd|university|uni|at\b)"
-    r"|\bin (?:my )?(?:first|second|third|fourth|final|last|\d)(?:st|nd|rd|th)? year\b",
-    re.IGNORECASE,
-)
-_DEGREE = re.compile(r"\b(?:bachelor|master|ba\b|bsc|msc|ma\b|llb|llm|mba|phd|doctorate|licen[cs]e|university degree|degree)", re.IGNORECASE)
-_GRADUATED = re.compile(r"\b(?:graduat\w*|finished|completed|obtained|got|earned|received|hold|have)\b", re.IGNORECASE)
-_YEARS_STUDIED = re.compile(r"\b(\d|one|two|three|four|five|six)\s+(?:full\s+)?years?\s+(?:of|at|in)\s+(?:uni|university|college|higher|studies|study|a\b|my\b)", re.IGNORECASE)
-_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(year|month|week)s?\s+ago\b", re.IGNORECASE)
-_NO_STUDIES = re.compile(r"\b(?:high school|secondary school|no (?:university|degree|studies)|never (?:studied|went to uni))", re.IGNORECASE)
-_EQUIVALENT = re.compile(r"\bequivalent\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b")
-
-
-def graduation_date(text: str, today: date) -> Optional[Tuple[date, str]]:
-    """When the degree was obtained, with how the text said it; a month alone counts from its last day."""
-    ago = _AGO.search(text)
-    if ago:
-        amount = 1 if ago.group(1).lower() in ("a", "an") else _number(ago.group(1))
-        unit = {"year": "years", "month": "months", "week": "weeks"}[ago.group(2).lower()]
-        return today - relativedelta(**{unit: amount}), ago.group(0)
-    found = find_date(text)
-    if found:
-        day, day_given = found
-        if not day_given:
-            day = day + relativedelta(day=31)
-        return day, f"on {long_date(day)}" if day_given else f"in {day:%B %Y}"
+def _stated_age(text: str) -> Optional[AgeReading]:
+    """ "I'm 23", "21 years old", "age: twenty-one", or an answer that is only a number ("19")."""
+    written = [m.group("a") or m.group("b") or m.group("c") for m in _STATED_AGE.finditer(text)]
+    bare = _BARE_NUMBER.fullmatch(text)
+    for number in map(parse_number, [*written, *([bare.group("n")] if bare else [])]):
+        if number is not None and number.is_integer():
+            return AgeReading(int(number), int(number))
     return None
 
 
-def check_studies(text: str, today: date, window_months: int = 12) -> CriterionCheck:
-    answer = text.strip()
-    if _STUDENT.search(text) and not _GRADUATED.search(text.split(".")[0]) or re.search(r"\bstill\s+studying\b", text, re.I):
-        return CriterionCheck("studies", MET, answer, "You are currently a student, which meets the studies criterion.")
-    if _EQUIVALENT.search(text):
-        return CriterionCheck("studies", MET, answer,
-                              "You say you have equivalent education, which the criterion accepts; the office assesses the equivalence.")
-    years = _YEARS_STUDIED.search(text)
-    degree = _DEGREE.search(text)
-    if _NO_STUDIES.search(text) and not degree:
-        return CriterionCheck("studies", NOT_MET, answer,
-                              "Without university level studies, equivalent education, current studies or a recent degree, the studies criterion is not met.")
-    graduated = graduation_date(text, today) if _GRADUATED.search(text) or degree else None
-    if graduated:
-        when, said = graduated
-        if when > today:
-            return CriterionCheck("studies", MET, answer, "You will graduate later, so you are currently a student.")
-        limit = today - relativedelta(months=window_months)
-        if when >= limit:
-            return CriterionCheck("studies", MET, answer,
-                                  f"You obtained your degree {said}, no longer than {window_months} months ago: you are a recent graduate.")
-        if degree:
-            return CriterionCheck("studies", MET, answer,
-                                  f"You obtained your degree {said}, more than {window_months} months ago, so you are not a recent "
-                                  "graduate, but a completed university degree means at least two years of university level studies.")
-        return CriterionCheck("studies", UNCLEAR, answer,
-                              f"You graduated {said}, more than {window_months} months ago, so you are not a recent graduate; "
-                              "you still meet the criterion if you completed at least two years of university level studies.")
-    if years and not graduated:
-        count = _number(years.group(1)) or 0
-        if count >= 2:
-            return CriterionCheck("studies", MET, answer, f"{count} years of university level studies meet the minimum of two.")
-        return CriterionCheck("studies", NOT_MET, answer,
-                              f"{count} year of university studies is fewer than the two years required, unless you are still a student.")
-    if degree:
-        return CriterionCheck("studies", MET, answer,
-                              "A completed university degree means at least two years of university level studies.")
-    return CriterionCheck("studies", UNCLEAR, answer,
-                          "I could not tell from that whether you are a student, a recent graduate or have two years of university studies.")
+def parse_age_or_birth_date(text: str, today: date) -> Optional[AgeReading]:
+    """The age stated, or computed on that day from a date of birth in any common format ("03/04/2001" is
+    3 April, "May 5th, 2004", "born in 2004"); None if the text gives neither, or only an age to come."""
+    text = _normalise(text)
+    if _FUTURE_AGE.search(text) and not _BORN.search(text) and not _STATED_AGE.search(text):
+        return None  # "I'll be 21 in March", "I turn 21 on 24/11/2026" give no age today
+    born = find_date_span(text, today)
+    if born and (born.precision == DAY or _BORN.search(text)):
+        return _from_birth(born, today)
+    stated = _stated_age(text)
+    if stated:
+        return stated
+    if born and not re.search(r"\w", _DATE.sub("", text)):  # only a month or a year: "May 2004"
+        return _from_birth(born, today)
+    return None
 
 
-# Language ----------------------------------------------------------------------------------------------------
-_OFFICIAL = re.compile(r"\b(english|anglais|ingl[eé]s|englisch|french|fran[cç]ais|franc[eé]s|franz[oö]sisch)\b", re.IGNORECASE)
-_LOW_LEVEL = re.compile(r"\b(?:a little|a bit|basic|beginner|elementary|some|learning|not (?:very )?(?:well|fluent|good)|poor|weak|A1|A2)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:don'?t|do not|can'?t|cannot|no|neither|nor|none|only)\b", re.IGNORECASE)
-OTHER_LANGUAGES = re.compile(
-    r"\b(Albanian|Arabic|Bulgarian|Chinese|Mandarin|Croatian|Czech|Danish|Dutch|Estonian|Finnish|German|Greek|Hindi|"
-    r"Hungarian|Icelandic|Italian|Japanese|Korean|Latvian|Lithuanian|Macedonian|Norwegian|Persian|Polish|Portuguese|"
-    r"Romanian|Russian|Serbian|Slovak|Slovenian|Spanish|Swedish|Turkish|Ukrainian)\b",
+def check_age(text: str, today: date, minimum_age: int = MINIMUM_AGE) -> CriterionCheck:
+    """Met if at least the minimum age on the day of the check; the explanation names that day."""
+    reading = parse_age_or_birth_date(text, today)
+    if reading is None:
+        why = ("That is the age you will reach; what is your age today, or your date of birth?"
+               if _FUTURE_AGE.search(text) else "I could not read an age or a date of birth in that.")
+        return CriterionCheck("age", UNCLEAR, _normalise(text), why)
+    if reading.born and reading.born.first > today:
+        return CriterionCheck("age", UNCLEAR, reading.words(), "That date of birth is in the future.")
+    if reading.youngest < 10 or reading.oldest > 120:
+        return CriterionCheck("age", UNCLEAR, reading.words(), "That is not a plausible age for an applicant.")
+    on = f"On {long_date(today)} you are"
+    if reading.youngest >= minimum_age:
+        return CriterionCheck("age", MET, reading.words(),
+                              f"{on} {_ages(reading)}, so at least {minimum_age}{_AGE_NOTE}.")
+    if reading.oldest < minimum_age:
+        return CriterionCheck("age", NOT_MET, reading.words(), f"{on} {_ages(reading)}, younger than {minimum_age}"
+                                                               f"{_turns(reading, minimum_age)}{_AGE_NOTE}.")
+    return CriterionCheck("age", UNCLEAR, reading.words(),
+                          f"{on} {_ages(reading)} depending on your exact date of birth, so I cannot tell whether "
+                          f"you are at least {minimum_age}.")
+
+
+def _ages(reading: AgeReading) -> str:
+    return str(reading.oldest) if reading.youngest == reading.oldest else f"{reading.youngest} or {reading.oldest}"
+
+
+def _turns(reading: AgeReading, minimum_age: int) -> str:
+    if reading.born is None or reading.born.precision != DAY:
+        return ""
+    return f"; you turn {minimum_age} on {long_date(reading.born.first + relativedelta(years=minimum_age))}"
+
+
+# Studies ---------------------------------------------------------------------------------------------------------
+_SCHOOL = re.compile(r"\b(?:high|secondary|grammar|middle)\s+school\b|\bA[- ]levels?\b|\bbaccalaur", re.IGNORECASE)
+_NO_STUDIES = re.compile(
+    r"\b(?:high|secondary)\s+school\b|\bsecondary education\b"
+    r"|\b(?:no|(?:don't have|do not have|haven't got|without) (?:an?|any))\s+(?:university\s+)?"
+    r"(?:university|degree|higher education|studies)\b"
+    r"|\bnever\s+(?:studied|went to (?:uni|university|college))\b"
+    r"|\b(?:didn't|did not|haven't|have not)\s+(?:study|studied|go to (?:uni|university|college))\b",
+    re.IGNORECASE,
+)
+_STUDENT = re.compile(
+    r"\bstudent\b|\bstudying\b|\benrolled\b|\bI\s+(?:currently\s+)?study\b|\bundergrad(?:uate)?\b(?!\s+degree)"
+    r"|\b(?:am|'m|im|currently|now)\s+(?:\w+\s+)?(?:doing|pursuing|completing|finishing|taking)\s+(?:a|an|my|the)\s+"
+    r"(?:\w+\s+)?(?:bachelor|master|degree|ph\.?d|doctorate|studies|course|programme|program)"
+    r"|\bin\s+(?:my\s+|the\s+)?(?:first|second|third|fourth|fifth|sixth|final|last|\d(?:st|nd|rd|th))\s+year\b"
+    r"|\b(?:ph\.?d|doctoral)\s+candidate\b"
+    r"|\b(?:will|'ll|going to|expect(?:ed)? to)\s+graduate\b|\bgraduating\b|\bexpected graduation\b",
+    re.IGNORECASE,
+)
+# Past or unfinished studies are not current ones: "I was a student", "after studying", "former student".
+_NOT_CURRENT = re.compile(r"\b(?:was|were|used to|former(?:ly)?|previously|finished|completed|stopped|quit|left"
+                          r"|after|before|dropped)\b|" + _SCHOOL.pattern, re.IGNORECASE)
+_EQUIVALENT = re.compile(r"\bequivalent\b(?!\s+(?:work\s+|professional\s+)?experience)", re.IGNORECASE)
+_STUDY_WORD = re.compile(r"universit|\buni\b|college|bachelor|master|degree|\bstud(?:y|ies|ied)\b|faculty|"
+                         r"higher education|academ|ph\.?d|doctora", re.IGNORECASE)
+_YEARS_STUDIED = re.compile(rf"\b(?P<n>{_NUMBER})[\s-]+(?:full\s+|academic\s+)?(?P<unit>year|semester)s?\b"
+                            r"(?!\s+(?:ago|old|of age))", re.IGNORECASE)
+_DEGREES = (
+    ("doctorate", re.compile(r"\bph\.?d\b|\bdoctorate\b|\bdoctoral degree\b|\b(?-i:DPhil)\b", re.IGNORECASE)),
+    ("master's degree", re.compile(r"\bmaster'?s?\b|\b(?-i:MA|MSc|MBA|LLM|MPhil|M\.A\.?|M\.Sc\.?)(?!\w)",
+                                   re.IGNORECASE)),
+    ("bachelor's degree", re.compile(r"\bbachelor'?s?\b|\blicenciatura\b|\bundergraduate degree\b"
+                                     r"|\b(?-i:BA|BSc|BS|LLB|B\.A\.?|B\.Sc\.?)(?!\w)", re.IGNORECASE)),
+    ("university degree", re.compile(r"\b(?:university |college |academic )?degree\b", re.IGNORECASE)),
+)
+# A degree named but not (or not yet) obtained: "two years of a bachelor's", "I want to start a master's".
+_NOT_OBTAINED = re.compile(r"\b(?:years?|semesters?|part|half|some)\s+(?:of|into)\s+\S*\s*$|\b(?:start(?:ed|ing)?"
+                           r"|began|begin|dropped out|quit|left|abandoned|stopped|apply(?:ing)?|want|plan(?:ning)?"
+                           r"|hope|will|going to)\b", re.IGNORECASE)
+_OBTAINED = re.compile(r"\b(?:have|hold|got|obtained|earned|received|completed|finished|graduated|awarded|with)\b",
+                       re.IGNORECASE)
+_GRADUATED = re.compile(
+    r"\bgraduat(?:ed|ion)\b|\bgraduate\b(?!\s+student)"
+    r"|\b(?:finished|completed|obtained|got|earned|received|defended|awarded)\s+(?:\w+\s+){0,3}?"
+    r"(?:degree|bachelor|master|studies|thesis|ph\.?d|doctorate|diploma)",
     re.IGNORECASE,
 )
 
 
-def _clause_with(match: re.Match, text: str) -> str:
-    start = max(text.rfind(sep, 0, match.start()) for sep in (",", ".", ";", " but ", " and "))
-    return text[start + 1:match.end() + 25]
+@dataclass(frozen=True)
+class StudiesReading:
+    """What an answer says about studies, before any rule is applied."""
+
+    student: bool
+    equivalent: bool
+    no_university: bool
+    years: Optional[float]  # years of university level studies completed
+    degree: Optional[str]  # "master's degree"...
+    degree_obtained: bool  # the degree is said to be obtained, not only named
+    graduated: bool
+    graduated_when: Optional[DateSpan]
+
+
+def _years_studied(text: str) -> Optional[float]:
+    """Years of university level studies the text counts ("two years of a bachelor's", "4 semesters")."""
+    for _, clause in _clauses(text):
+        if not _STUDY_WORD.search(clause) or _SCHOOL.search(clause):
+            continue
+        for match in _YEARS_STUDIED.finditer(clause):
+            count = _amount(match.group("n"))
+            if count is not None:
+                return count / 2 if match.group("unit").lower() == "semester" else count
+    return None
+
+
+def _degree(text: str) -> Tuple[Optional[str], bool]:
+    """The highest degree named as held or at least not denied, and whether the text says it was obtained."""
+    for name, pattern in _DEGREES:
+        match = _affirmed(pattern, text, _NOT_OBTAINED, _SCHOOL)
+        if match:
+            return name, bool(_OBTAINED.search(text))
+    return None, False
+
+
+def _graduation(text: str, today: date) -> Tuple[bool, Optional[DateSpan]]:
+    """Whether the text says a degree was obtained, and when: the first date after the word, else anywhere."""
+    for offset, clause in _clauses(text):
+        match = _GRADUATED.search(clause)
+        near = clause[max(0, match.start() - 20):match.end() + 30] if match else ""
+        if match and not _SCHOOL.search(near) and not _NEGATION.search(clause[:match.start()]):
+            after = text[offset + match.start():]
+            when = _relative_span(after, today) or find_date_span(after, today) or find_date_span(text, today)
+            return True, when
+    return False, None
+
+
+def read_studies(text: str, today: date) -> StudiesReading:
+    """The facts an answer gives about studies; check_studies applies the criterion to them."""
+    text = _normalise(text)
+    degree, obtained = _degree(text)
+    graduated, when = _graduation(text, today)
+    return StudiesReading(
+        student=_affirmed(_STUDENT, text, _NOT_CURRENT) is not None,
+        equivalent=_affirmed(_EQUIVALENT, text) is not None,
+        no_university=_NO_STUDIES.search(text) is not None,
+        years=_years_studied(text),
+        degree=degree,
+        degree_obtained=obtained,
+        graduated=graduated,
+        graduated_when=when,
+    )
+
+
+def is_recent_graduate(obtained_on: date, today: date, window_months: int = RECENT_GRADUATE_MONTHS) -> bool:
+    """ "Degree obtained no longer than 12 months ago": exactly 12 months before today still counts."""
+    return today - relativedelta(months=window_months) <= obtained_on <= today
+
+
+def check_studies(text: str, today: date, window_months: int = RECENT_GRADUATE_MONTHS) -> CriterionCheck:
+    """The criterion is an OR of four branches: two years of university level studies, equivalent education,
+    a current student, a recent graduate. The explanation names the branch that decides."""
+    reading = read_studies(text, today)
+    check = (_current_or_equivalent(reading) or _university_years(reading)
+             or _recent_graduate(reading, today, window_months) or _not_met(reading)
+             or _graduated_long_ago(reading, today, window_months))
+    return check or CriterionCheck(
+        "studies", UNCLEAR, _normalise(text),
+        "I could not tell from that whether you are a student, a recent graduate, or have two years of university "
+        "level studies or equivalent education.")
+
+
+def _studies(status: str, answer: str, explanation: str) -> CriterionCheck:
+    return CriterionCheck("studies", status, answer, explanation)
+
+
+def _current_or_equivalent(reading: StudiesReading) -> Optional[CriterionCheck]:
+    if reading.student:
+        return _studies(MET, "currently a student", "Being currently a student meets the studies criterion.")
+    if reading.equivalent:
+        return _studies(MET, "equivalent education", "The criterion accepts equivalent education; the Internship "
+                                                     "Office assesses the equivalence from your documents.")
+    return None
+
+
+def _university_years(reading: StudiesReading) -> Optional[CriterionCheck]:
+    if reading.years is not None and reading.years >= 2:
+        return _studies(MET, f"{_count(reading.years)} of university studies",
+                        f"{_count(reading.years)} of university level studies meet the minimum of two years.")
+    if reading.degree and reading.years is None and reading.degree_obtained:
+        return _studies(MET, f"a completed {reading.degree}",
+                        f"A completed {reading.degree} means at least two years of university level studies, which "
+                        "meets the criterion however long ago it was obtained.")
+    if reading.degree and reading.years is None and not reading.graduated_when:
+        return _studies(MET, f"a {reading.degree}",
+                        f"A {reading.degree} meets the criterion whether it is completed (at least two years of "
+                        "university level studies) or under way (you are currently a student).")
+    return None
+
+
+def _recent_graduate(reading: StudiesReading, today: date, window_months: int) -> Optional[CriterionCheck]:
+    when = reading.graduated_when
+    if not reading.graduated or when is None or not is_recent_graduate(min(when.last, today), today, window_months):
+        return None
+    if when.first > today:
+        return _studies(MET, f"graduating {when.words()}", "You graduate later, so you are currently a student.")
+    answer = f"degree obtained {when.words()}"
+    if is_recent_graduate(when.first, today, window_months):
+        return _studies(MET, answer, f"Your degree was obtained {when.words()}, no longer than {window_months} months "
+                                     f"before {long_date(today)}: you are a recent graduate.")
+    return _studies(UNCLEAR, answer, f"Whether your degree, obtained {when.words()}, is no older than {window_months} "
+                                     f"months on {long_date(today)} depends on the exact day; two years of university "
+                                     "level studies would meet the criterion anyway.")
+
+
+def _not_met(reading: StudiesReading) -> Optional[CriterionCheck]:
+    if reading.years is not None:
+        return _studies(NOT_MET, f"{_count(reading.years)} of university studies",
+                        f"{_count(reading.years)} of university level studies is fewer than the two required, and "
+                        "you do not say you are a current student or a recent graduate.")
+    if reading.no_university and not reading.graduated:
+        return _studies(NOT_MET, "no university level studies",
+                        "Without university level studies, equivalent education, current studies or a recent "
+                        "degree, the studies criterion is not met.")
+    return None
+
+
+def _graduated_long_ago(reading: StudiesReading, today: date, window_months: int) -> Optional[CriterionCheck]:
+    if not reading.graduated:
+        return None
+    when = reading.graduated_when
+    if when is None:
+        return _studies(UNCLEAR, "graduated", "You say you graduated but not when nor after how many years of "
+                                              "university studies, so I cannot tell which part of the criterion "
+                                              "applies.")
+    return _studies(UNCLEAR, f"degree obtained {when.words()}",
+                    f"Your degree was obtained {when.words()}, more than {window_months} months before "
+                    f"{long_date(today)}, so not as a recent graduate; the criterion is still met if your studies "
+                    "lasted at least two years at university level.")
+
+
+def _count(years: float) -> str:
+    number = f"{years:g}"
+    return f"{number} year" if years == 1 else f"{number} years"
+
+
+# Language --------------------------------------------------------------------------------------------------------
+_PROFICIENT = re.compile(
+    r"\b(?:speaks?|speaking|spoken|fluent(?:ly)?|native|mother tongue|first language|bilingual|proficien(?:t|cy)"
+    r"|advanced|excellent|very good|good|perfect|working knowledge|professional|C1|C2|B2|IELTS|TOEFL|DELF|DALF|TCF"
+    r"|parle|courant|couramment|natif|bilingue|maternelle)\b",
+    re.IGNORECASE,
+)
+_BASIC = re.compile(
+    r"\b(?:a little|a bit|little|some|basic|basics|beginner|elementary|limited|learning|rusty|poor|weak|school"
+    r"|notions?|A1|A2|B1|intermediate|not (?:very |that |so )?(?:good|fluent|great|well|strong))\b",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(r"^\W*(?:and\s+|so\s+)?(?:do|does|did|is|are|am|must|should|shall|can|could|will|would|need"
+                       r"|what|which|how|why|when|where|who)\b", re.IGNORECASE)
+_LIST_WORDS = re.compile(r"\b(?:and|or|nor|only|both|also)\b|[&/+():\-]", re.IGNORECASE)
+_SEGMENT_BREAK = re.compile(r"\b(?:and|or|nor)\b|[&/+]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _LanguageMention:
+    language: str
+    official: bool
+    claimed: bool  # the text says the person speaks it
+    basic: bool  # at a basic level only
+    denied: bool  # the text says the person does not speak it
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> Dict[str, Tuple[str, bool]]:
+    """Every written name (lower case) -> (language, official), from data/reference/languages.yml."""
+    reference = yaml.safe_load(LANGUAGES.read_text(encoding="utf-8"))
+    names = {name.lower(): (language, True) for language, written in reference["official"].items() for name in written}
+    names.update({name.lower(): (name, False) for name in reference["other"]})
+    return names
+
+
+@lru_cache(maxsize=1)
+def _language_pattern() -> re.Pattern:
+    names = sorted(_language_names(), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b", re.IGNORECASE)
+
+
+def _leftover(clause: str, *words: re.Pattern) -> bool:
+    """Whether the clause says more than language names, list words and the given words."""
+    rest = _LIST_WORDS.sub("", _language_pattern().sub("", clause))
+    for pattern in words:
+        rest = pattern.sub("", rest)
+    return re.search(r"\w", rest) is not None
+
+
+def _language_mentions(text: str) -> Iterator[_LanguageMention]:
+    """Each language named in a statement (not in a question), with what the text says about it. A clause that
+    only continues a list ("..., French or Dutch") takes the claim or denial of the clause before it."""
+    for sentence in re.split(r"[;!?]|\.(?=\s|$)", text):
+        claimed_before = denied_before = False
+        for _, clause in _clauses(sentence):
+            if _QUESTION.search(clause):
+                continue
+            listed = not _leftover(clause, _PROFICIENT, _BASIC)  # "English", "French, C1"
+            continues = _language_pattern().match(_LIST_WORDS.sub("", clause).strip()) is not None
+            claimed_before = claimed_before and continues
+            denied_before = denied_before and not _leftover(clause)
+            for match in _language_pattern().finditer(clause):
+                language, official = _language_names()[match.group(0).lower()]
+                segment = _segment(clause, match)
+                basic = bool(_BASIC.search(segment))
+                claimed = (listed or basic or claimed_before
+                           or bool(_PROFICIENT.search(clause[:match.start()] + segment)))
+                denied = denied_before or bool(_NEGATION.search(clause[:match.start()]))
+                yield _LanguageMention(language, official, claimed, basic, denied)
+                claimed_before = claimed_before or claimed
+            denied_before = denied_before or bool(_NEGATION.search(clause))
+
+
+def _segment(clause: str, match: re.Match) -> str:
+    """The words around one language up to the next "and"/"or": "a little French" in "native Spanish and a
+    little French"."""
+    starts = [m.end() for m in _SEGMENT_BREAK.finditer(clause, 0, match.start())]
+    end = _SEGMENT_BREAK.search(clause, match.end())
+    return clause[max(starts, default=0):end.start() if end else len(clause)]
 
 
 def check_language(text: str) -> CriterionCheck:
-    answer = text.strip()
-    official = list(_OFFICIAL.finditer(text))
-    proficient = [m for m in official if not _LOW_LEVEL.search(_clause_with(m, text)) and not _NEGATION.search(_clause_with(m, text)[:40])]
+    """Met by proficiency in English or French; a basic level is unclear, since the office judges proficiency."""
+    mentions = list(_language_mentions(_normalise(text)))
+    proficient = _names(m for m in mentions if m.official and m.claimed and not m.basic and not m.denied)
+    basic = _names(m for m in mentions if m.official and m.basic and not m.denied)
+    denied = _names(m for m in mentions if m.official and m.denied)
+    others = _names(m for m in mentions if not m.official and m.claimed and not m.denied)
     if proficient:
-        language = "English" if proficient[0].group(1).lower().startswith(("eng", "ang", "ing")) else "French"
-        return CriterionCheck("language", MET, answer,
-                              f"Proficiency in {language}, one of NATO's two official languages, meets the criterion.")
-    if official and not _NEGATION.search(text):
-        return CriterionCheck("language", UNCLEAR, answer,
-                              "The criterion asks for proficiency in English or French; a basic level may not be enough, and the office judges it.")
-    others: List[str] = sorted({m.group(1).capitalize() for m in OTHER_LANGUAGES.finditer(text)})
-    if official or others or re.fullmatch(r"\s*(?:no|none|neither)\W*", text, re.IGNORECASE):
-        spoken = f" ({', '.join(others)} alone does not count)" if others else ""
-        return CriterionCheck("language", NOT_MET, answer,
-                              f"The criterion requires proficiency in English or French{spoken}.")
-    return CriterionCheck("language", UNCLEAR, answer, "I could not tell from that how well you speak English or French.")
+        which = "one of NATO's two official languages" if len(proficient) == 1 else "NATO's two official languages"
+        return CriterionCheck("language", MET, f"proficient in {join_words(proficient)}",
+                              f"Proficiency in {join_words(proficient)}, {which}, meets the criterion.")
+    if basic:
+        return CriterionCheck("language", UNCLEAR, f"{join_words(basic)} at a basic level",
+                              "The criterion asks for proficiency in English or French; a basic level may not be "
+                              "enough, and the Internship Office judges the level.")
+    if len(denied) == 2 or others:
+        spoken = f"only {join_words(others)}" if others else "neither English nor French"
+        return CriterionCheck("language", NOT_MET, spoken,
+                              f"The criterion requires proficiency in English or French, and you speak {spoken}.")
+    if denied:
+        other = "French" if denied == ["English"] else "English"
+        return CriterionCheck("language", UNCLEAR, f"not proficient in {denied[0]}",
+                              f"You do not say you are proficient in {denied[0]}; proficiency in {other} would meet "
+                              "the criterion instead.")
+    return CriterionCheck("language", UNCLEAR, _normalise(text),
+                          "I could not tell from that how well you speak English or French.")
+
+
+def _names(mentions: Iterator[_LanguageMention]) -> List[str]:
+    return list(dict.fromkeys(m.language for m in mentions))

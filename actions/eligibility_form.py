@@ -26,8 +26,9 @@ from actions.eligibility_report import (
 from actions.focus import select_vacancies
 from actions.vacancy_db.repository import list_vacancies, open_session
 
-# Intents that, when the message is not a readable answer, are a question asked mid-check.
-INTERRUPTIONS = set(INTENT_TOPICS) | {"request_drafting", "ask_uncovered_topic", "out_of_scope", "help",
+# Intents that, when the message is not a readable answer, are a question asked mid-check. Anything else
+# (out of scope, low confidence) is taken as an unclear answer and asked again with an example.
+INTERRUPTIONS = set(INTENT_TOPICS) | {"request_drafting", "ask_uncovered_topic", "help",
                                       "bot_challenge", "greet", "thank", "stop", "goodbye", "choose_vacancy"}
 CLEARED = [SlotSet(slot, None) for slot in SLOT_OF.values()] + [SlotSet("requested_slot", None)]
 

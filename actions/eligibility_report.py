@@ -62,9 +62,14 @@ def personal_verdict(criterion: str, text: str, vacancies: Sequence[Vacancy], to
     return None if check.status == "unclear" else f"{check.explanation}"
 
 
+def criterion_text(result: CriterionResult) -> str:
+    """The criterion's words as quoted in a sentence (without the list's trailing comma)."""
+    return result.citations[0].quote.rstrip(",;") if result.citations else result.check.criterion
+
+
 def failed_criterion_message(result: CriterionResult) -> Answer:
     """Said at once when an answer fails a criterion, with an offer to stop or go on."""
-    quote = result.citations[0].quote if result.citations else ""
+    quote = criterion_text(result)
     text = (
         f"{result.check.explanation} That does not meet the essential criterion “{quote}”.\n"
         "You can say “stop” to end the check, or answer the next question to go on."
@@ -87,7 +92,7 @@ def report(answers: Dict[str, Optional[str]], vacancies: Sequence[Vacancy], toda
             continue
         result = run_check(criterion, answer, vacancies, today)
         statuses.append(result.check.status)
-        quote = result.citations[0].quote if result.citations else criterion
+        quote = criterion_text(result)
         lines.append(f"{criterion.capitalize()}: “{result.check.answer}” — {STATUS_WORDS[result.check.status]}. "
                      f"{result.check.explanation} (criterion: “{quote}”)")
         citations.extend(result.citations)

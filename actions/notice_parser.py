@@ -130,6 +130,14 @@ class _Extractor:
     def add(self, name: str, value: str, source: Span, position: int = 0, label: Optional[str] = None) -> None:
         self.facts.append(Fact(name, value, source, position, label))
 
+    def _facts_named(self, name: str) -> List[Fact]:
+        return [f for f in self.facts if f.field == name]
+
+    def set(self, name: str, value: object, source: Span) -> None:
+        """A typed field, and the fact (same name) it was read from."""
+        self.values[name] = value
+        self.add(name, str(value), source)
+
     def add_list(self, name: str, blocks: List[Block], label_of=None) -> None:
         for position, block in enumerate(blocks):
             label, value = label_of(block) if label_of else (None, block.span.clean.rstrip(",;"))
@@ -150,46 +158,38 @@ class _Extractor:
             number = re.search(r"\((\d{5,8})\)\s*$", title[0].text)
             found = (title[0], number) if number else None
         if found:
-            self.values["requisition"] = found[1].group(1)
-            self.add("requisition", found[1].group(1), found[0])
+            self.set("requisition", found[1].group(1), found[0])
         if title:
             title_text = re.sub(r"\s*\(\d{5,8}\)\s*$", "", clean_text(title[0].text))
-            self.values["title"] = title_text
-            self.add("title", title_text, title[0])
+            self.set("title", title_text, title[0])
             parts = [p.strip() for p in title[1].group(1).split(",")]
             parts[-1] = re.sub(r"\s*\(\d{5,8}\)$", "", parts[-1])
             if len(parts) > 1:
-                self.values["division"] = parts[-1]
-                self.add("division", parts[-1], title[0])
+                self.set("division", parts[-1], title[0])
         body = self.layout.find_line(r"^\s*NATO Body\s*:\s*(.+?)\s*$")
         if body:
-            self.values["nato_body"] = body[1].group(1)
-            self.add("nato_body", body[1].group(1), body[0])
+            self.set("nato_body", body[1].group(1), body[0])
         elif title and "," in title[1].group(1):
             name = title[1].group(1).split(",")[0].strip()
-            self.values["nato_body"] = name
-            self.add("nato_body", name, title[0])
+            self.set("nato_body", name, title[0])
 
     def _read_header_fields(self) -> None:
         """Fields that the vacancy-notification layout states in its header, one per line."""
         for name, label in (("schedule", r"Schedule"), ("grade", r"Grade"), ("clearance_level", r"Clearance Level")):
             found = self.layout.find_line(rf"^\s*{label}\s*:?[ \t]+(\S.*?)\s*$")
             if found:
-                self.values[name] = found[1].group(1)
-                self.add(name, found[1].group(1), found[0])
+                self.set(name, found[1].group(1), found[0])
 
     # Place, time and money ------------------------------------------------------------------------------------
     def _read_location(self) -> None:
         header = self.layout.find_line(r"^\s*(?:Primary\s+)?Location\s*:\s*(.+?)\s*$")
         if header:
-            self.values["location"] = header[1].group(1)
-            self.add("location", header[1].group(1), header[0])
+            self.set("location", header[1].group(1), header[0])
             return
         found = self.layout.find_sentence(r"(?:traineeship|internship) at ([^,.]+?),? in ([A-Z][\w-]+)")
         if found:
             place = f"{found[1].group(1)}, {found[1].group(2)}"
-            self.values["location"] = place
-            self.add("location", place, found[0])
+            self.set("location", place, found[0])
 
     def _read_schedule_from_offer(self) -> None:
         if "schedule" in self.values:
@@ -197,8 +197,7 @@ class _Extractor:
         found = self.layout.find_sentence(r"\b(full|part)[- ]time\b")
         if found:
             schedule = f"{found[1].group(1).capitalize()}-time"
-            self.values["schedule"] = schedule
-            self.add("schedule", schedule, found[0])
+            self.set("schedule", schedule, found[0])
 
     def _read_stipend(self) -> None:
         found = self.layout.find_sentence(
@@ -251,8 +250,7 @@ class _Extractor:
             url = link.search(later[0].span.text)
             span = later[0].span
             url_span = Span(span.section, url.group(0), span.start + url.start(), span.start + url.end())
-            self.values["webinar_url"] = url.group(0).rstrip(").,")
-            self.add("webinar_url", self.values["webinar_url"], url_span)
+            self.set("webinar_url", url.group(0).rstrip(").,"), url_span)
 
     def _read_offer(self) -> None:
         items = self.layout.blocks_in(r"offer", "item")
@@ -272,8 +270,7 @@ class _Extractor:
                 self.add("start_periods", f"{month} {year}", starts[0], position)
         telework = self.layout.find_sentence(r"\btele-?work")
         if telework:
-            self.values["telework"] = telework[0].clean
-            self.add("telework", telework[0].clean, telework[0])
+            self.set("telework", telework[0].clean, telework[0])
 
     def _read_max_applications(self) -> None:
         found = self.layout.find_sentence(r"apply (?:for|to) up to (\w+)(?:\s*\((\d+)\))?")
@@ -322,16 +319,13 @@ class _Extractor:
                     self.add("work_summary", block.span.clean, block.span, position)
                     position += 1
             else:
-                self.add("duties", block.span.clean, block.span, len(self.facts_named("duties")), lead_in)
-
-    def facts_named(self, name: str) -> List[Fact]:
-        return [f for f in self.facts if f.field == name]
+                self.add("duties", block.span.clean, block.span, len(self._facts_named("duties")), lead_in)
 
     def _read_policies(self) -> None:
         for key, pattern in POLICY_PATTERNS.items():
             block = self.layout.find_block(pattern)
             if block:
-                self.add("policies", block.span.clean, block.span, len(self.facts_named("policies")), key)
+                self.add("policies", block.span.clean, block.span, len(self._facts_named("policies")), key)
 
 
 def parse_notice(text: str, source_name: str = "notice") -> ParsedNotice:

@@ -36,10 +36,10 @@ def load_examples(path: Path) -> List[Tuple[str, str]]:
     return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
 
 
-def train(output: Path) -> Path:
+def train(output: Path, config: Path) -> Path:
     started = time.monotonic()
     subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "rasa"), "train", "nlu", "--config", "config.yml", "--nlu", "data/nlu",
+        [str(ROOT / ".venv" / "bin" / "rasa"), "train", "nlu", "--config", str(config), "--nlu", "data/nlu",
          "--out", str(output), "--fixed-model-name", "bench", "--quiet"],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
     )
@@ -48,7 +48,12 @@ def train(output: Path) -> Path:
 
 
 def predict(model: Path, texts: List[str]) -> List[Tuple[str, float]]:
+    import logging
+
+    import structlog
     from rasa.core.agent import Agent
+
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))  # no per-message logs
 
     agent = Agent.load(str(model))
 
@@ -109,10 +114,11 @@ def report(examples: List[Tuple[str, str]], predictions: List[Tuple[str, float]]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, help="evaluate this model instead of training a fresh NLU model")
+    parser.add_argument("--config", type=Path, default=ROOT / "config.yml", help="pipeline to train (default: config.yml)")
     args = parser.parse_args()
     examples = load_examples(EVAL_SET)
     with tempfile.TemporaryDirectory() as workdir:
-        model = args.model or train(Path(workdir))
+        model = args.model or train(Path(workdir), args.config)
         started = time.monotonic()
         predictions = predict(model, [text for text, _ in examples])
         print(f"parsed {len(examples)} messages in {time.monotonic() - started:.1f} s")

@@ -60,6 +60,9 @@ class Assistant:
     def reply_text(self, sender: str, text: str) -> str:
         return "\n".join(m["text"] for m in self.send(sender, text) if "text" in m)
 
+    def tracker(self, sender: str) -> Dict:
+        return http_json(f"{self.url}/conversations/{sender}/tracker")
+
     def parse(self, text: str) -> Dict:
         return http_json(f"{self.url}/model/parse", {"text": text})
 

@@ -64,6 +64,14 @@ def test_deadline_in_another_time_zone(vacancies):
     assert "In New York, that is Sunday 22 June 2025, 17:59 (America/New_York, UTC-04:00)." in answer.text
 
 
+def test_local_time_without_a_place_asks_for_one(vacancies):
+    asked = compose("deadline", Question(only(vacancies, "250770"), NOW, None, wants_local_time=True)).text
+    assert asked.endswith("Tell me your city or time zone (for example “in Ottawa” or “America/New_York”) and I'll convert the time.")
+    named = compose("webinar", Question(only(vacancies, "250770"), NOW, resolve_zone("in Ottawa"), wants_local_time=True)).text
+    assert "(Wednesday 11 June 2025, 10:00 (America/Toronto, UTC-04:00) in Ottawa)" in named
+    assert "Tell me your city" not in named
+
+
 def test_webinar_date_link_and_status(vacancies):
     before = compose("webinar", Question(only(vacancies, "250770"), datetime(2025, 6, 1, tzinfo=UTC))).text
     assert "is on Wednesday 11 June 2025 at 16:00 Brussels time (UTC+02:00), in 10 days and 14 hours" in before

@@ -69,6 +69,9 @@ NOT_DRAFTING = [
     "I made an error in my application, what now",
     "check the application deadline",
     "can you check my eligibility",
+    "how do I modify my application",
+    "can AI help me with the application or is that not allowed",
+    "is AI allowed to help me with my CV?",
 ]
 
 

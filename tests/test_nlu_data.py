@@ -136,3 +136,12 @@ def test_examples_carry_no_entity_annotations(training, evaluation):
     """Entities come from the spaCy EntityRuler; annotated examples would also leave their markup out of the text."""
     for path in [*sorted(TRAINING_DIR.glob("*.yml")), EVAL_SET]:
         assert not re.search(r"\]\([a-z_]+\)|\]\{\"entity\"", path.read_text(encoding="utf-8")), path
+
+
+def test_country_lookup_covers_every_country_of_the_reference_list():
+    """The classifier's country feature must know every country the eligibility rules know."""
+    from actions.countries import load_countries
+
+    lookups = load_data(str(ROOT / "data" / "nlu" / "lookups.yml")).lookup_tables
+    countries = next(t["elements"] for t in lookups if t["name"] == "country")
+    assert {c.name for c in load_countries()} <= set(countries)

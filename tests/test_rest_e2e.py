@@ -85,3 +85,40 @@ def test_conversations_are_stored_in_the_production_tracker_store(assistant):
         stored = connection.execute(text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": user}).scalar_one()
     engine.dispose()
     assert stored > 0
+
+
+def test_eligibility_check_end_to_end(assistant):
+    user = sender()
+    first = assistant.reply_text(user, "am I eligible?")
+    assert "which country or countries are you a national of?" in first
+    assert "How old are you?" in assistant.reply_text(user, "I'm Belgian")
+    failed = assistant.reply_text(user, "19")
+    assert "you are 19, younger than 21" in failed
+    assert "That does not meet the essential criterion “be at least 21 years old”" in failed
+    assert "say “stop” to end the check" in failed and "What about your studies?" in failed
+    # A question mid-check is answered, then the check asks again.
+    mid = assistant.reply_text(user, "how much is the stipend?")
+    assert "€1,286.09" in mid and "What about your studies?" in mid
+    unclear = assistant.reply_text(user, "hmm potatoes")
+    assert "Could you answer again" in unclear
+    assert "how well do you speak English or French?" in assistant.reply_text(user, "I'm a master's student")
+    result = assistant.reply_text(user, "fluent English")
+    assert "Nationality: “Belgium” — met." in result
+    assert "Age: “19 years old” — not met." in result
+    assert "Studies: “currently a student” — met." in result
+    assert "Language: “proficient in English” — met." in result
+    assert "From your answers, at least one essential criterion is not met." in result
+    assert "nobody is selected or accepted" in result
+    assert "Copy of university qualifications you have completed and/or" in result
+    tracker = assistant.tracker(user)
+    assert all(tracker["slots"][slot] is None for slot in ("answer_nationality", "answer_age", "answer_studies", "answer_language"))
+
+
+def test_eligibility_check_can_be_stopped(assistant):
+    user = sender()
+    assistant.send(user, "check my eligibility please")
+    assistant.send(user, "Swedish")
+    stopped = assistant.reply_text(user, "stop")
+    assert "stopped the eligibility check and forgotten your answers" in stopped
+    assert assistant.tracker(user)["slots"]["answer_nationality"] is None
+    assert "€1,286.09" in assistant.reply_text(user, "what's the stipend?")
