@@ -29,7 +29,7 @@ SPACY_INPUTS := scripts/build_spacy_pipeline.py actions/countries.py actions/tim
 export SPACY_PIPELINE := var/spacy/applicant_en-$(shell cat $(SPACY_INPUTS) 2>/dev/null | sha256sum | cut -c1-12)
 DATABASE_STAMP := var/database-$(shell printf '%s' "$(VACANCY_DATABASE_URL)" | sha256sum | cut -c1-12).stamp
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(wildcard components/*.py) \
-	actions/drafting_policy.py $(SPACY_PIPELINE)/meta.json
+	actions/drafting_policy.py actions/intent_rules.py actions/eligibility.py actions/countries.py $(SPACY_PIPELINE)/meta.json
 
 .PHONY: help run test setup venv database spacy-pipeline model validate bench-nlu lock clean
 

@@ -127,8 +127,10 @@ def deadline(question: Question) -> Answer:
             local = f" In {question.zone.label}, that is {format_in_zone(v.deadline, question.zone)}."
         return f"The application deadline is {format_instant(v.deadline)}.{local} {status}"
 
-    closed = all(now > v.deadline for v in question.vacancies)
-    preface = "All the vacancies I know of are closed: their application deadlines have passed." if closed and len(question.vacancies) > 1 else ""
+    preface = ""
+    if all(now > v.deadline for v in question.vacancies):
+        preface = ("All the vacancies I know of are closed: their application deadlines have passed."
+                   if len(question.vacancies) > 1 else "This vacancy is closed: its application deadline has passed.")
     return _with_local_time_hint(question, _each(question, "deadline", _typed("deadline", render), "a deadline", preface=preface))
 
 

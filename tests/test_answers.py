@@ -47,7 +47,9 @@ def test_stipend_once_for_both_vacancies_citing_each(vacancies):
 )
 def test_deadline_relative_to_a_fixed_clock(vacancies, now, expected):
     answer = compose("deadline", Question(only(vacancies, "250775"), now))
-    assert answer.text.startswith("The application deadline is Sunday 22 June 2025 at 23:59 Brussels time (UTC+02:00).")
+    closed = now > DEADLINE
+    assert answer.text.startswith("This vacancy is closed: its application deadline has passed.\n") == closed
+    assert "The application deadline is Sunday 22 June 2025 at 23:59 Brussels time (UTC+02:00)." in answer.text
     assert answer.text.endswith(expected)
     assert answer.citations[0].quote == "Apply until 22 June 2025 at 23.59, Brussels time."
 

@@ -1,7 +1,8 @@
-"""Rasa NLU component: force the `request_drafting` intent whenever the drafting rule recognises a request.
+"""Rasa NLU component: apply the project's deterministic intent rules after the classifiers.
 
-It runs after the classifiers and the fallback, so a drafting request is refused even when the classifier was
-unsure or mistaken. The rule itself lives in actions.drafting_policy, testable without Rasa.
+It runs last, after the fallback classifier, so that a drafting request is refused even when the classifier
+was unsure or mistaken, and a bare "I'm Estonian" the classifier declined is read as the nationality
+question. The rules live in actions.intent_rules, testable without Rasa.
 """
 from __future__ import annotations
 
@@ -15,14 +16,12 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.drafting_policy import is_drafting_request
-
-DRAFTING_INTENT = "request_drafting"
+from actions.intent_rules import rule_intent
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class DraftingGuard(GraphComponent, IntentClassifier):
-    """Overrides the predicted intent with `request_drafting` for messages the drafting rule matches."""
+class IntentRules(GraphComponent, IntentClassifier):
+    """Replaces the predicted intent where a rule names another, with full confidence."""
 
     @classmethod
     def required_components(cls) -> List[type]:
@@ -35,14 +34,16 @@ class DraftingGuard(GraphComponent, IntentClassifier):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "DraftingGuard":
+    ) -> "IntentRules":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if is_drafting_request(message.get(TEXT) or ""):
-                intent = {INTENT_NAME_KEY: DRAFTING_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != DRAFTING_INTENT]
+            predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            name = rule_intent(message.get(TEXT) or "", predicted)
+            if name and name != predicted:
+                intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
         return messages
