@@ -3,7 +3,9 @@
 The notices of the internship programme come in several text layouts (a careers-page copy with emoji and
 bullet dots, a formal "vacancy notification" with header fields and Markdown). This module turns any of them
 into one neutral structure whose every piece keeps its character offsets in the stored text, so that the
-extractors can quote exactly what the notice says and where.
+extractors can quote exactly what the notice says and where. Headings are recognised by shape (Markdown `#`,
+a bold line, a short line ending in a colon or question mark, capitals, a short line standing alone), list
+items by their marker (bullets, "1.", "1)", "a.", "(a)"), so that other notices of the family parse alike.
 """
 from __future__ import annotations
 
@@ -15,10 +17,24 @@ PREAMBLE_SECTION = "Vacancy header"
 
 # Headings the programme's notices use without a colon or question mark; other headings are recognised by shape.
 KNOWN_HEADINGS = {"description", "selection criteria", "previous job searches"}
+# Words that make a short line ending in a colon a heading ("What we offer:"), not a lead-in ("The intern will:").
+HEADING_WORDS = re.compile(
+    r"\b(?:offer|criteria|requirements|competenc\w*|qualifications|skills|documents|duties|tasks|responsibilit\w*|"
+    r"essential|desirable|notice|values|eligibility|about|how to apply)\b",
+    re.IGNORECASE,
+)
 
-_ITEM_MARKER = re.compile(r"[^\S\n]*(?:[-•·*▪◦–]|\d{1,2}[.)]|[a-z][.)])[^\S\n]*(?=\S)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')]*\s+(?=[\"“(€A-Z0-9])")
-_MARKDOWN = re.compile(r"\*\*|__|\[([^\]]*)\]\([^)]*\)")
+# A bullet ("*" only when single: "**" opens bold), "1." / "1)", "a." / "a)", "(a)" / "(1)".
+_ITEM_MARKER = re.compile(
+    r"[^\S\n]*(?:[-•·▪◦–—‣►✓✔■□○]|\*(?!\*)|\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z])\))[^\S\n]*(?=\S)"
+)
+_MARKDOWN_HEADING = re.compile(r"[^\S\n]{0,3}#{1,6}[^\S\n]+(?=\S)")
+_BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_]+\1\s*:?\s*")
+# A sentence ends at . ! ? before a capital, a digit or an opening quote, but not inside "3 p.m. CET (Brussels time)".
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”')]*\s+(?=[\"“(€A-Z0-9])(?!\(?(?:CES?T|UTC|GMT|Brussels)\b)"
+)
+_MARKDOWN = re.compile(r"\*\*|__|\[([^\]]*)\]\([^)]*\)|^[^\S\n]{0,3}#{1,6}[^\S\n]+", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -50,20 +66,30 @@ def clean_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _heading_name(line: str) -> Optional[str]:
-    """The heading a line stands for, or None when the line is ordinary text."""
+def _heading_name(line: str, alone: bool) -> Optional[str]:
+    """The heading a line stands for, or None when the line is ordinary text.
+
+    `alone` says the line has blank lines (or the notice's ends) on both sides, as headings without any
+    punctuation ("What we offer", "Tasks") stand in careers-page copies.
+    """
     text = clean_text(line)
     letters = [c for c in text if c.isalpha()]
-    if not letters or len(text) > 70 or "http" in text:
+    if not letters or len(text) > 70 or "http" in line:
         return None
     words = text.rstrip(":?").split()
-    if text.lower().rstrip(":") in KNOWN_HEADINGS:
+    capitalised = text[0].isupper()
+    if text.lower().rstrip(":") in KNOWN_HEADINGS or _MARKDOWN_HEADING.match(line):
         return text.rstrip(":")
     if text.endswith("?") and len(words) <= 8:
         return text
-    if text.endswith(":") and len(words) <= 2 and text[0].isupper():
+    if text.endswith(":") and capitalised and (len(words) <= 2 or (len(words) <= 5 and HEADING_WORDS.search(text))):
         return text.rstrip(":")
     if len(words) >= 2 and all(c.isupper() for c in letters) and len(letters) >= 6:
+        return text
+    plain = capitalised and len(words) <= 8 and not re.search(r"\d|[.;,!]$", text)
+    if plain and _BOLD_LINE.fullmatch(line):
+        return text.rstrip(":")
+    if plain and alone and len(words) <= 5 and ":" not in text:
         return text
     return None
 
@@ -87,14 +113,17 @@ class NoticeLayout:
     def _parse(self) -> Iterator[Block]:
         section = PREAMBLE_SECTION
         current: Optional[List] = None  # [kind, start, end, marker]
-        for start, end in _lines(self.text):
+        lines = list(_lines(self.text))
+        blank = [not self.text[start:end].strip() for start, end in lines] + [True]
+        for index, (start, end) in enumerate(lines):
             raw = self.text[start:end]
-            if not raw.strip():
+            if blank[index]:
                 if current:
                     yield self._block(section, *current)
                 current = None
                 continue
-            heading = None if _ITEM_MARKER.match(raw) else _heading_name(raw)
+            alone = blank[index - 1] and blank[index + 1]  # blank[-1] is the sentinel: the notice's start
+            heading = None if _ITEM_MARKER.match(raw) else _heading_name(raw, alone)
             if heading:
                 if current:
                     yield self._block(section, *current)
@@ -150,8 +179,10 @@ class NoticeLayout:
         text = span.text[start:end]
         return Span(span.section, text, span.start + start, span.start + end)
 
-    def find_sentence(self, pattern: str, section_pattern: Optional[str] = None) -> Optional[Tuple[Span, re.Match]]:
-        """The first sentence matching the pattern (case-insensitive), with its match."""
+    def sentences_matching(
+        self, pattern: str, section_pattern: Optional[str] = None
+    ) -> Iterator[Tuple[Span, re.Match]]:
+        """Every sentence matching the pattern (case-insensitive), optionally under matching headings, and its match."""
         regex = re.compile(pattern, re.IGNORECASE)
         section_regex = re.compile(section_pattern, re.IGNORECASE) if section_pattern else None
         for sentence in self.sentences():
@@ -159,8 +190,11 @@ class NoticeLayout:
                 continue
             match = regex.search(sentence.text)
             if match:
-                return sentence, match
-        return None
+                yield sentence, match
+
+    def find_sentence(self, pattern: str, section_pattern: Optional[str] = None) -> Optional[Tuple[Span, re.Match]]:
+        """The first sentence matching the pattern (case-insensitive), with its match."""
+        return next(self.sentences_matching(pattern, section_pattern), None)
 
     def find_block(self, pattern: str) -> Optional[Block]:
         """The first paragraph or item matching the pattern (case-insensitive)."""

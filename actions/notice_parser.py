@@ -1,25 +1,63 @@
 """Read the facts of an internship vacancy notice, each with the sentence it comes from.
 
 Written for the notice family (NATO internship notices in their careers-page and vacancy-notification
-layouts), not for particular files: every fact is found by what the sentence says, wherever it stands.
+layouts, plain or Markdown), not for particular files: every fact is found by what the sentence says,
+wherever it stands and however the date, time or amount is written.
 A notice without a requisition number or a deadline cannot be answered about and is rejected.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Dict, List, Optional, Tuple
+from itertools import chain
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from dateutil import parser as date_parser
+from dateutil import tz
 
 from actions.clock import BRUSSELS
 from actions.notice_layout import Block, NoticeLayout, Span, clean_text
 
 CURRENCIES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD"}
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+NUMBER = r"\d{1,2}|" + "|".join(NUMBER_WORDS)
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+# Full names before abbreviations, so that "March" is read whole.
+MONTH = r"(?:" + "|".join(MONTH_NAMES) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+DATE = re.compile(
+    rf"(?<!\d)(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[-\s]+{MONTH}[-\s,]+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+TIME = re.compile(
+    r"(?<![\w.,:])(?:\d{1,2}[.:h]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\d{1,2}\s*[ap]\.?\s?m\b\.?|\d{1,2}h\b"
+    r"|(?:12(?:[.:]00)?\s*)?(?:noon|midday|midnight))(?!\d)",
+    re.IGNORECASE,
+)
+MONEY = re.compile(
+    r"(?P<before>€|EUR|Euros?|£|GBP|\$|USD)\s?(?P<amount1>\d[\d.,\u00a0\u202f]*\d)"
+    r"|(?P<amount2>\d[\d.,\u00a0\u202f]*\d)\s?(?P<after>€|EUR|Euros?|£|GBP|\$|USD)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+BASIS = re.compile(r"\b(?:(monthly|weekly|annual|yearly)|(?:per|a|each|every)\s+(month|week|year|annum))\b", re.IGNORECASE)
+BASIS_NAMES = {"month": "monthly", "week": "weekly", "year": "annual", "annum": "annual", "yearly": "annual"}
+LINK = re.compile(r"https?://[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,;:!?]")
+
+OFFER_SECTION = r"offer|benefits"
+# "Apply until …", "Applications must be submitted by …", "The deadline for applications is …"
+DEADLINE_PHRASE = (
+    r"\b(?:(?:apply(?:\s+online)?|applications?(?:\s+\w+){0,3}?)\s+(?:until|by|before|no\s+later\s+than)"
+    r"|(?:deadline|closing\s+date)(?:\s+for\s+\w+)?\s+is)\b"
+)
+DEADLINE_LABEL = r"(?:Application\s+)?(?:Deadline|Closing\s+Date)(?:\s+for\s+applications)?"
+REQUISITION_LINES = (
+    r"^[ \t*]*(\d{5,8})[ \t*]*Requisition\s*#",
+    r"\bRequisition(?:\s*(?:#|No\.?|number|ID))?[ \t*:#]*(\d{5,8})\b",
+    r"\b(?:Vacancy|Job|Reference)\s*(?:#|No\.?|number|ID|Ref\.?)[ \t*:#]*(\d{5,8})\b",
+)
+TITLE_NUMBER = re.compile(r"\s*\((?:Requisition\s*)?#?(\d{5,8})\)\s*$", re.IGNORECASE)
 
 # Policy paragraphs every notice of the programme carries, found by what they say.
 POLICY_PATTERNS = {
@@ -31,6 +69,7 @@ POLICY_PATTERNS = {
     "diversity": r"diversity and inclusion",
     "accuracy": r"complete and accurate",
     "no_update": r"cannot be updated after",
+    "website": r"(?:Read more|more information)\b.{0,80}\b(?:website|web\s*site|terms and conditions)",
 }
 
 
@@ -79,25 +118,58 @@ class ParsedNotice:
         return [f for f in self.facts if f.field == name]
 
 
+def _clock_time(text: str) -> Tuple[int, int]:
+    """Hour and minute of a time of day as notices write it ("23.59", "11:59 pm", "3 p.m.", "16h", "noon").
+
+    "midnight" is 24:00, the end of the day it is given with: applications are open during that whole day.
+    """
+    words = text.lower()
+    if "midnight" in words:
+        return 24, 0
+    if "noon" in words or "midday" in words:
+        return 12, 0
+    match = re.match(r"(\d{1,2})(?:[.:h](\d{2}))?\s*(?:([ap])\.?\s?m\b\.?)?", text.strip(), re.IGNORECASE)
+    if not match:
+        raise NoticeError(f"unreadable time {text!r}")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    meridiem = (match.group(3) or "").lower()
+    if meridiem and not 1 <= hour <= 12:
+        raise NoticeError(f"unreadable time {text!r}")
+    if meridiem == "p" and hour < 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    if minute > 59 or hour > 24 or (hour == 24 and minute):
+        raise NoticeError(f"unreadable time {text!r}")
+    return hour, minute
+
+
 def parse_brussels_instant(date_text: str, time_text: Optional[str]) -> datetime:
-    """A notice's date and Brussels wall-clock time as an aware instant.
+    """A notice's date and Brussels wall-clock time as an aware instant (23:59 when no time is given).
 
     Notices say "CET" even in summer; the instant is the one the Brussels clock shows on that date.
-    Numeric dates are day first ("11/06/2025" is 11 June).
+    Numeric dates are day first ("11/06/2025" is 11 June) unless they start with the year (ISO 8601).
+    On the clock changes a time the clock skips (02:30 on the last Sunday of March) moves on by the hour
+    skipped, and a time it shows twice (02:30 on the last Sunday of October) is the first of the two,
+    so that no notice is rejected for it.
     """
-    day = date_parser.parse(date_text, dayfirst=True, fuzzy=True)
-    hour, minute = 23, 59
-    if time_text:
-        match = re.match(r"(\d{1,2})(?:[.:h](\d{2}))?\s*([ap])?\.?\s*m?\.?", time_text.strip(), re.IGNORECASE)
-        if not match:
-            raise NoticeError(f"unreadable time {time_text!r}")
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
-        meridiem = (match.group(3) or "").lower()
-        if meridiem == "p" and hour < 12:
-            hour += 12
-        elif meridiem == "a" and hour == 12:
-            hour = 0
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=BRUSSELS)
+    try:
+        day = date_parser.parse(date_text, dayfirst=not re.match(r"\s*\d{4}", date_text), fuzzy=True).date()
+    except (ValueError, OverflowError) as error:
+        raise NoticeError(f"unreadable date {date_text!r}") from error
+    hour, minute = _clock_time(time_text) if time_text else (23, 59)
+    if hour == 24:
+        day, hour = day + timedelta(days=1), 0
+    return tz.resolve_imaginary(datetime(day.year, day.month, day.day, hour, minute, tzinfo=BRUSSELS))
+
+
+def _date_and_time(text: str) -> Optional[Tuple[str, Optional[str]]]:
+    """The first date in the text and the first time of day outside it ("by 23:59 on 5 Jan 2026" too)."""
+    date = DATE.search(text)
+    if not date:
+        return None
+    time = TIME.search(text[: date.start()] + " " * len(date.group(0)) + text[date.end():])
+    return date.group(0), time.group(0) if time else None
 
 
 def _number(word: str) -> Optional[int]:
@@ -106,21 +178,52 @@ def _number(word: str) -> Optional[int]:
 
 
 def _amount(text: str) -> Decimal:
-    """ "1,286.09" or "1.286,09" as a Decimal."""
-    digits = text.strip().rstrip(".,")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})*,\d{1,2}", digits):
-        digits = digits.replace(".", "").replace(",", ".")
+    """ "1,286.09", "1.286,09", "1 286,09" or "1286" as a Decimal.
+
+    One or two digits after the last separator are cents; three are thousands.
+    """
+    digits = re.sub(r"[\s\u00a0\u202f]", "", text)
+    cents = re.search(r"[.,](\d{1,2})$", digits)
+    whole = re.sub(r"[.,]", "", digits[: cents.start()] if cents else digits)
     try:
-        return Decimal(digits.replace(",", ""))
+        return Decimal(f"{whole}.{cents.group(1)}" if cents else whole)
     except InvalidOperation as error:
         raise NoticeError(f"unreadable amount {text!r}") from error
 
 
+def _money(text: str) -> Optional[Tuple[Decimal, str, Optional[str]]]:
+    """Amount, currency code and basis ("monthly") of the first sum of money in the text.
+
+    The basis is the one written nearest the amount, so that "38 hours a week" beside it does not count.
+    """
+    money = MONEY.search(text)
+    if not money:
+        return None
+    currency = money.group("before") or money.group("after")
+    bases = sorted(BASIS.finditer(text), key=lambda b: min(abs(b.start() - money.end()), abs(money.start() - b.end())))
+    basis = (bases[0].group(1) or bases[0].group(2)).lower() if bases else None
+    return (
+        _amount(money.group("amount1") or money.group("amount2")),
+        CURRENCIES.get(currency.lower(), currency.upper()),
+        BASIS_NAMES.get(basis, basis) if basis else None,
+    )
+
+
+def _start_periods(text: str) -> List[str]:
+    """ "March / September 2026" or "March 2026 and September 2027" as ["March 2026", "September 2026"]."""
+    periods: List[str] = []
+    waiting: List[str] = []
+    for found in re.finditer(rf"\b({MONTH})(?:\s+(\d{{4}}))?", text):  # case-sensitive: "may" is no month
+        name = next(n for n in MONTH_NAMES if n.startswith(found.group(1)[:3]))
+        waiting.append(name)
+        if found.group(2):
+            periods += [f"{month} {found.group(2)}" for month in waiting]
+            waiting = []
+    return periods
+
+
 class _Extractor:
     """Reads one notice; each `_read_*` method adds facts and fills typed fields where the notice states them."""
-
-    DATE = rf"\d{{1,2}}[-/. ](?:\d{{1,2}}|{MONTHS}|[A-Z][a-z]{{2}})[-/. ]\d{{4}}"
-    TIME = r"\d{1,2}(?:[.:h]\d{2})?\s*(?:[ap]\.?m\.?)?"
 
     def __init__(self, text: str):
         self.layout = NoticeLayout(text)
@@ -148,45 +251,67 @@ class _Extractor:
             getattr(self, name)()
         return self.values
 
+    def _header(self, label: str, colon_optional: bool = False) -> Optional[Tuple[Span, str]]:
+        """A header field on a line of its own ("Schedule: Full-time", "**Location:** Brussels", "Grade INTERN").
+
+        Without a colon only a short value counts, so that a sentence starting with the label is not taken.
+        """
+        pattern = rf"^[ \t*#]*(?:{label})[ \t*]*:[ \t*]*(?P<value>[^\s*].*?)[ \t*]*$"
+        if colon_optional:
+            pattern += rf"|^[ \t*#]*(?:{label})[ \t]+(?P<short>[^\s*:]\S*(?:[ \t]\S+){{0,2}})[ \t]*$"
+        found = self.layout.find_line(pattern)
+        return (found[0], found[1].group("value") or found[1].group("short")) if found else None
+
+    def _offer_first(self, pattern: str) -> Iterator[Tuple[Span, re.Match]]:
+        """Matching sentences, the offer section's first: a count of months or hours elsewhere may be about anything."""
+        yield from self.layout.sentences_matching(pattern, OFFER_SECTION)
+        yield from self.layout.sentences_matching(pattern)
+
+    def _dated_sentence(self, phrase: str) -> Optional[Tuple[Span, str, Optional[str]]]:
+        """The first sentence with the phrase followed by a date, with that date and its time of day."""
+        for sentence, match in self.layout.sentences_matching(phrase):
+            found = _date_and_time(sentence.text[match.end():])
+            if found:
+                return (sentence, *found)
+        return None
+
     # Identity -------------------------------------------------------------------------------------------------
     def _read_identity(self) -> None:
-        found = self.layout.find_line(r"^\s*(\d{5,8})\s*Requisition\s*#") or self.layout.find_line(
-            r"Requisition\s*(?:#|No\.?|number)?\s*:?\s*(\d{5,8})"
-        )
-        title = self.layout.find_line(r"^\s*(?:NATO\s+)?Internship\s*[-–—]\s*(.+?)\s*$")
+        title = self.layout.find_line(r"^[ \t#*]*(?:NATO\s+)?Internship\s*[-–—]\s*(.+?)[ \t*]*$")
+        found = next(filter(None, map(self.layout.find_line, REQUISITION_LINES)), None)
         if not found and title:
-            number = re.search(r"\((\d{5,8})\)\s*$", title[0].text)
+            number = TITLE_NUMBER.search(title[0].text)
             found = (title[0], number) if number else None
         if found:
             self.set("requisition", found[1].group(1), found[0])
+        parts: List[str] = []  # "International Military Staff, Cooperative Security Division": body, ..., division
         if title:
-            title_text = re.sub(r"\s*\(\d{5,8}\)\s*$", "", clean_text(title[0].text))
-            self.set("title", title_text, title[0])
-            parts = [p.strip() for p in title[1].group(1).split(",")]
-            parts[-1] = re.sub(r"\s*\(\d{5,8}\)$", "", parts[-1])
+            self.set("title", TITLE_NUMBER.sub("", clean_text(title[0].text)), title[0])
+            parts = [p.strip() for p in TITLE_NUMBER.sub("", clean_text(title[1].group(1))).split(",")]
             if len(parts) > 1:
                 self.set("division", parts[-1], title[0])
-        body = self.layout.find_line(r"^\s*NATO Body\s*:\s*(.+?)\s*$")
+        body = self._header(r"NATO\s+Body")
         if body:
-            self.set("nato_body", body[1].group(1), body[0])
-        elif title and "," in title[1].group(1):
-            name = title[1].group(1).split(",")[0].strip()
-            self.set("nato_body", name, title[0])
+            self.set("nato_body", body[1], body[0])
+        elif len(parts) > 1:
+            self.set("nato_body", parts[0], title[0])
 
     def _read_header_fields(self) -> None:
         """Fields that the vacancy-notification layout states in its header, one per line."""
-        for name, label in (("schedule", r"Schedule"), ("grade", r"Grade"), ("clearance_level", r"Clearance Level")):
-            found = self.layout.find_line(rf"^\s*{label}\s*:?[ \t]+(\S.*?)\s*$")
+        for name, label in (("schedule", r"Schedule"), ("grade", r"Grade"), ("clearance_level", r"Clearance\s+Level")):
+            found = self._header(label, colon_optional=True)
             if found:
-                self.set(name, found[1].group(1), found[0])
+                self.set(name, found[1], found[0])
 
     # Place, time and money ------------------------------------------------------------------------------------
     def _read_location(self) -> None:
-        header = self.layout.find_line(r"^\s*(?:Primary\s+)?Location\s*:\s*(.+?)\s*$")
+        header = self._header(r"(?:Primary\s+)?Location|Duty\s+Station|Place\s+of\s+Work")
         if header:
-            self.set("location", header[1].group(1), header[0])
+            self.set("location", header[1], header[0])
             return
-        found = self.layout.find_sentence(r"(?:traineeship|internship) at ([^,.]+?),? in ([A-Z][\w-]+)")
+        found = self.layout.find_sentence(
+            r"(?:traineeship|internship)\b[^.]*?\bat\s+([A-Z][^,.]+?),?\s+in\s+([A-Z][\w-]+)"
+        )
         if found:
             place = f"{found[1].group(1)}, {found[1].group(2)}"
             self.set("location", place, found[0])
@@ -200,80 +325,82 @@ class _Extractor:
             self.set("schedule", schedule, found[0])
 
     def _read_stipend(self) -> None:
-        found = self.layout.find_sentence(
-            r"\b(monthly|weekly|annual|yearly)?\s*(?:grant|stipend|allowance|salary|remuneration)\s+of\s+"
-            r"(€|EUR|Euros?|£|\$)\s?(\d[\d.,]*\d)"
-        )
-        if found:
-            basis, currency, amount = found[1].group(1), found[1].group(2), found[1].group(3)
-        else:
-            found = self.layout.find_line(r"^\s*Salary[^:]*:\s*(\d[\d.,]*\d)\s*(Euro|EUR|€)?\b.*?\b(Monthly|Weekly|Annual)")
-            if not found:
-                return
-            amount, currency, basis = found[1].group(1), found[1].group(2) or "EUR", found[1].group(3)
-        self.values["stipend_amount"] = _amount(amount)
-        self.values["stipend_currency"] = CURRENCIES.get(currency.lower(), currency.upper())
-        self.values["stipend_basis"] = (basis or "").lower() or None
-        self.add("stipend", clean_text(found[0].text), found[0])
-        travel = self.layout.find_sentence(r"travel (?:reimbursement|allowance|costs)")
+        sentences = ((s, s.text) for s, _ in self._offer_first(r"\b(?:grant|stipend|allowance|salary|remuneration)\b"))
+        header = self._header(r"(?:Salary|Stipend|Grant)(?:\s*\([^)\n]*\))?")
+        candidates = chain(sentences, [header] if header else [])
+        found = next(((source, money) for source, text in candidates if (money := _money(text))), None)
+        if not found:
+            return
+        source, (amount, currency, basis) = found
+        self.values.update(stipend_amount=amount, stipend_currency=currency, stipend_basis=basis)
+        self.add("stipend", clean_text(source.text), source)
+        travel = next(self._offer_first(r"travel (?:reimbursement|allowance|costs)"), None)
         if travel:
             self.add("travel_reimbursement", travel[0].clean, travel[0])
 
     def _read_deadline(self) -> None:
-        found = self.layout.find_sentence(
-            rf"(?:Apply|applications?\s+(?:must be|should be)?\s*(?:received|submitted)?)\s+(?:until|by|before|no later than)\s+"
-            rf"(?:the\s+)?(?P<date>\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}|{self.DATE})(?:\s+at\s+(?P<time>{self.TIME}))?"
-        )
-        if found:
-            match = found[1]
-            self.values["deadline"] = parse_brussels_instant(match.group("date"), match.group("time"))
-        else:
-            found = self.layout.find_line(rf"^\s*(?:Application\s+)?Deadline\s*:\s*(?P<date>{self.DATE}|.+?)\s*$")
-            if not found:
-                return
-            self.values["deadline"] = parse_brussels_instant(found[1].group("date"), None)
-        self.values["deadline_text"] = found[0].clean
-        self.add("deadline", found[0].clean, found[0])
-
-    def _read_webinar(self) -> None:
-        found = self.layout.find_sentence(
-            rf"(?:webinar|info-?session).*?\bon\s+\**(?P<date>{self.DATE}|\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})"
-            rf"\s+at\s+(?P<time>{self.TIME})"
-        )
+        found = self._dated_sentence(DEADLINE_PHRASE)
+        if not found:
+            header = self._header(DEADLINE_LABEL)
+            dated = _date_and_time(header[1]) if header else None
+            found = (header[0], *dated) if dated else None
         if not found:
             return
-        self.values["webinar_at"] = parse_brussels_instant(found[1].group("date"), found[1].group("time"))
-        self.add("webinar", found[0].clean, found[0])
-        link = re.compile(r"https?://\S+")
-        later = [b for b in self.layout.blocks if b.span.start > found[0].start and link.search(b.span.text)]
-        if later:
-            url = link.search(later[0].span.text)
-            span = later[0].span
-            url_span = Span(span.section, url.group(0), span.start + url.start(), span.start + url.end())
-            self.set("webinar_url", url.group(0).rstrip(").,"), url_span)
+        source, date_text, time_text = found
+        self.values["deadline"] = parse_brussels_instant(date_text, time_text)
+        self.values["deadline_text"] = source.clean
+        self.add("deadline", source.clean, source)
+
+    def _read_webinar(self) -> None:
+        found = self._dated_sentence(r"\b(?:webinar|info-?session|information\s+session)\b")
+        if not found or not found[2]:
+            return
+        sentence, date_text, time_text = found
+        self.values["webinar_at"] = parse_brussels_instant(date_text, time_text)
+        self.add("webinar", sentence.clean, sentence)
+        self._registration_link(sentence)
+
+    def _registration_link(self, sentence: Span) -> None:
+        """The registration link: the first link from the webinar sentence to the next heading."""
+        for block in self.layout.blocks:
+            if block.span.end <= sentence.start:
+                continue
+            if block.kind == "heading":
+                return
+            url = LINK.search(block.span.text, max(sentence.start - block.span.start, 0))
+            if url:
+                start, end = block.span.start + url.start(), block.span.start + url.end()
+                self.set("webinar_url", url.group(0), Span(block.span.section, url.group(0), start, end))
+                return
 
     def _read_offer(self) -> None:
-        items = self.layout.blocks_in(r"offer", "item")
-        self.add_list("offer", items)
-        duration = self.layout.find_sentence(r"\b(\d+|\w+)[- ]months?\b.*?(?:traineeship|internship)")
-        if duration and _number(duration[1].group(1)):
+        self.add_list("offer", self.layout.blocks_in(OFFER_SECTION, "item"))
+        months = rf"^(?=.*\b(?:traineeships?|internships?|duration)\b).*?\b({NUMBER})[- ]months?\b(?!\s+ago)"
+        duration = next(self._offer_first(months), None)
+        if duration:
             self.values["duration_months"] = _number(duration[1].group(1))
             self.add("duration", duration[0].clean, duration[0])
-        hours = self.layout.find_sentence(r"\b(\d+)\s*hours?\s+(?:a|per)\s+week")
+        per_week = r"(?<![\d.,])\b(\d{1,2})(?:[- ]?hours?|h)(?:\s+(?:a|per)\s+|\s*/\s*|\s+)week\b"
+        hours = next(self._offer_first(per_week), None)
         if hours:
             self.values["hours_per_week"] = int(hours[1].group(1))
             self.add("hours", hours[0].clean, hours[0])
-        starts = self.layout.find_sentence(rf"start(?:ing|s)?\s+(?:in|on|from)\s+((?:(?:{MONTHS})\s*(?:/|,|or|and)?\s*)+)(\d{{4}})")
-        if starts:
-            year = starts[1].group(2)
-            for position, month in enumerate(re.findall(MONTHS, starts[1].group(1))):
-                self.add("start_periods", f"{month} {year}", starts[0], position)
-        telework = self.layout.find_sentence(r"\btele-?work")
+        starts = (
+            (sentence, _start_periods(sentence.text[match.end():]))
+            for sentence, match in self._offer_first(r"\b(?:start(?:s|ing)?|commenc\w*|begin(?:s|ning)?)\b")
+        )
+        sentence, periods = next(((s, p) for s, p in starts if p), (None, []))
+        for position, period in enumerate(periods):
+            self.add("start_periods", period, sentence, position)
+        telework = next(self._offer_first(r"\btele-?work|\bremote\s+work|\bwork(?:ing)?\s+remotely"), None)
         if telework:
             self.set("telework", telework[0].clean, telework[0])
 
     def _read_max_applications(self) -> None:
-        found = self.layout.find_sentence(r"apply (?:for|to) up to (\w+)(?:\s*\((\d+)\))?")
+        found = self.layout.find_sentence(
+            r"(?:up\s+to|a\s+maximum\s+of)\s+(\w+)(?:\s*\((\d+)\))?\s+"
+            r"(?:different\s+)?(?:vacanc\w*|applications?|positions?)\b"
+        )
         if found:
             count = _number(found[1].group(2) or found[1].group(1))
             if count:
@@ -282,8 +409,8 @@ class _Extractor:
 
     # Lists ------------------------------------------------------------------------------------------------------
     def _read_criteria(self) -> None:
-        self.add_list("essential_criteria", self.layout.blocks_in(r"^essential", "item"))
-        self.add_list("desirable_criteria", self.layout.blocks_in(r"^desirable", "item"))
+        self.add_list("essential_criteria", self.layout.blocks_in(r"^(?:essential|eligibility)", "item"))
+        self.add_list("desirable_criteria", self.layout.blocks_in(r"^(?:desirable|preferred)", "item"))
 
     def _read_competencies(self) -> None:
         def label_of(block: Block) -> Tuple[Optional[str], str]:
@@ -293,16 +420,18 @@ class _Extractor:
         self.add_list("competencies", self.layout.blocks_in(r"competenc", "item"), label_of)
 
     def _read_documents(self) -> None:
-        lead = self.layout.find_sentence(r"attach the following documents")
+        """The items right after "please attach the following documents", else the items of a documents section."""
+        lead = self.layout.find_sentence(r"\bthe\s+following\s+(?:\w+\s+)?documents?\b")
         if lead:
-            section_blocks = self.layout.blocks_in(re.escape(lead[0].section))
-            after = [b for b in section_blocks if b.span.start > lead[0].start]
+            after = [b for b in self.layout.blocks_in(re.escape(lead[0].section)) if b.span.start > lead[0].start]
             items = []
             for block in after:
                 if block.kind != "item":
                     break
                 items.append(block)
-            self.add_list("documents", items)
+        else:
+            items = self.layout.blocks_in(r"\bdocuments\b", "item")
+        self.add_list("documents", items)
         language = self.layout.find_block(r"documents\b.*\b(?:English|French|official language)")
         if language:
             self.add("document_language", language.span.clean, language.span)
@@ -311,7 +440,8 @@ class _Extractor:
         """What the intern will do: the daily-work section's items, each labelled by the lead-in it follows."""
         lead_in: Optional[str] = None
         position = 0
-        for block in self.layout.blocks_in(r"daily work|what will you do|duties|responsibilit|tasks"):
+        sections = r"daily work|what (?:will )?you(?: will)? do|duties|responsibilit|tasks|main activities"
+        for block in self.layout.blocks_in(sections):
             if block.kind == "paragraph":
                 if block.span.text.rstrip().endswith(":"):
                     lead_in = block.span.clean

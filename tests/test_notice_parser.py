@@ -101,8 +101,9 @@ def test_policies(name, request):
     notice = request.getfixturevalue(name)
     policies = {f.label: f.value for f in notice.facts_for("policies")}
     assert set(policies) == {"generative_ai", "accommodation", "integrity", "candidate_pool", "no_enquiries",
-                             "diversity", "accuracy", "no_update"}
+                             "diversity", "accuracy", "no_update", "website"}
     assert policies["generative_ai"].startswith("Kindly note that NATO will not accept")
+    assert policies["website"].startswith("Read more about the Internship Programme, including terms and conditions")
     assert "telephone or e-mail enquiries cannot be dealt with" in policies["no_enquiries"]
 
 
@@ -164,7 +165,62 @@ def test_other_wordings_of_the_family():
         ("15/01/2026", "4 p.m.", datetime(2026, 1, 15, 15, 0)),
         ("30/03/2025", "12am", datetime(2025, 3, 29, 23, 0)),
         ("26/10/2025", "16:30", datetime(2025, 10, 26, 15, 30)),
+        ("12 January 2026", "11:59 pm", datetime(2026, 1, 12, 22, 59)),
+        ("January 12th, 2026", "3 p.m.", datetime(2026, 1, 12, 14, 0)),
+        ("05-Jan-2026", None, datetime(2026, 1, 5, 22, 59)),  # no time: the end of the day
+        ("2026-01-05", "16h", datetime(2026, 1, 5, 15, 0)),  # ISO 8601 is year first, not day first
+        ("16 June 2026", "noon", datetime(2026, 6, 16, 10, 0)),
+        ("16 June 2026", "12 noon", datetime(2026, 6, 16, 10, 0)),
+        ("15 March 2026", "midnight", datetime(2026, 3, 15, 23, 0)),  # the end of 15 March
+        ("30 June 2026", "24:00", datetime(2026, 6, 30, 22, 0)),
+        ("29/03/2026", "02:30", datetime(2026, 3, 29, 1, 30)),  # skipped by the spring change: 03:30 CEST
+        ("25/10/2026", "02:30", datetime(2026, 10, 25, 0, 30)),  # shown twice in autumn: the first, CEST
     ],
 )
 def test_brussels_wall_clock_to_instant(date, time, expected_utc):
-    assert parse_brussels_instant(date, time) == expected_utc.replace(tzinfo=UTC)
+    # Compared in UTC: by PEP 495 a wall time of the repeated autumn hour never equals a time of another zone.
+    assert parse_brussels_instant(date, time).astimezone(UTC) == expected_utc.replace(tzinfo=UTC)
+
+
+@pytest.mark.parametrize("date, time", [("31 February 2026", "12:00"), ("5 January 2026", "25:00"), ("5 January 2026", "13 pm")])
+def test_impossible_dates_and_times_are_notice_errors(date, time):
+    with pytest.raises(NoticeError, match="unreadable"):
+        parse_brussels_instant(date, time)
+
+
+HEADER = "NATO Internship - NATO International Staff, Some Division (260999)\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected_utc",
+    [
+        ("Apply by 23:59 CET on 5 January 2026.", datetime(2026, 1, 5, 22, 59)),
+        ("The deadline for applications is 5 Jan 2026 at noon.", datetime(2026, 1, 5, 11, 0)),
+        ("Applications should be received no later than Monday, 5 January 2026, 16:00 (Brussels time).",
+         datetime(2026, 1, 5, 15, 0)),
+        ("Applications must be submitted by 30 June 2026 at 23:59 CET (Brussels time).", datetime(2026, 6, 30, 21, 59)),
+        ("Closing date: 05/01/2026 23:59", datetime(2026, 1, 5, 22, 59)),
+        ("Apply before 12 January 2026 at 11:59 p.m. CET (Brussels time).", datetime(2026, 1, 12, 22, 59)),
+    ],
+)
+def test_deadline_wordings(sentence, expected_utc):
+    notice = parse_notice(HEADER + sentence + "\n", "wording.txt")
+    assert notice.deadline == expected_utc.replace(tzinfo=UTC)
+    assert notice.deadline_text == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence, basis",
+    [
+        ("A monthly grant of 1.286,09 €.", "monthly"),
+        ("A grant of EUR 1,286.09 per month.", "monthly"),
+        ("A stipend of €1\u00a0286,09 per month.", "monthly"),
+        ("A monthly allowance of 1286.09 EUR.", "monthly"),
+        ("A full-time traineeship (38 hours a week) with a grant of 1,286.09 € per month.", "monthly"),
+        ("A grant of €1,286.09.", None),
+    ],
+)
+def test_stipend_number_formats(sentence, basis):
+    notice = parse_notice(HEADER + "Apply by 5 January 2026.\n\n" + sentence + "\n", "stipend.txt")
+    assert (notice.stipend_amount, notice.stipend_currency, notice.stipend_basis) == (Decimal("1286.09"), "EUR", basis)
+    assert notice.facts_for("stipend")[0].source.text == sentence

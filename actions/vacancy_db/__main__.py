@@ -70,7 +70,7 @@ def show(requisition: str, url: Optional[str], as_json: bool) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         for key, value in data.items():
-            if key != "sources":
+            if key not in ("sources", "facts"):  # the sources are for --json; the text output shows values
                 print(f"{key}: {value}")
     return 0
 

@@ -1,4 +1,5 @@
-"""A stored vacancy as a JSON-ready dict: plain values under their keys, and each value's source under `sources`."""
+"""A stored vacancy as a JSON-ready dict: plain values under their keys, each value's source under `sources`,
+and under `facts` every stored fact as one object carrying its own source, for clients that cite facts one by one."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -56,8 +57,13 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def fact_as_dict(fact: Fact) -> Dict[str, Any]:
+    return {"field": fact.field, "label": fact.label, "value": fact.value, "position": fact.position,
+            "source": source_of(fact)}
+
+
 def _item_text(fact: Fact) -> str:
-    return f"{fact.label}: {fact.value}" if fact.label else fact.value
+    return f"{fact.label.rstrip(':')}: {fact.value}" if fact.label else fact.value
 
 
 def vacancy_as_dict(vacancy: Vacancy) -> Dict[str, Any]:
@@ -81,4 +87,5 @@ def vacancy_as_dict(vacancy: Vacancy) -> Dict[str, Any]:
     sources["policies"] = {f.label: source_of(f) for f in policies}
     values["source_file"] = vacancy.source_name
     values["sources"] = sources
+    values["facts"] = [fact_as_dict(f) for f in vacancy.facts]
     return values
