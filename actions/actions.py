@@ -20,6 +20,7 @@ from actions.answer_format import Answer, vacancy_label
 from actions.answers import Question, compose, criterion
 from actions.eligibility_report import personal_verdict
 from actions.focus import Selection, select_vacancies
+from actions.question_topics import further_topics
 from actions.refusal import drafting_refusal
 from actions.timezones import resolve_zone
 from actions.vacancy_db.repository import list_vacancies, open_session
@@ -49,6 +50,8 @@ INTENT_TOPICS = {
     "ask_candidate_pool": "candidate_pool",
     "ask_contact": "contact",
     "ask_ai_policy": "ai_policy",
+    "ask_how_to_apply": "how_to_apply",
+    "ask_uncovered_topic": "uncovered_topic",
     "ask_eligibility": "eligibility",
     "ask_desirable_criteria": "desirable_criteria",
     "ask_nationality_requirement": "nationality_requirement",
@@ -58,6 +61,9 @@ INTENT_TOPICS = {
     "list_vacancies": "list_vacancies",
 }
 LOCAL_TIME = re.compile(r"\b(?:my (?:local )?time(?:\s*zone)?|local time|for me|where i (?:live|am))\b", re.IGNORECASE)
+# "tell me about 250770", "more details on the KM one": the vacancy itself, not the last topic again.
+ASKS_ABOUT_VACANCY = re.compile(r"\b(?:tell\s+me|talk|know|details?|info(?:rmation)?|overview|summary|describe|"
+                                r"what\s+is\s+(?:the\s+)?(?:vacancy|internship|position))\b", re.IGNORECASE)
 DATABASE_DOWN = (
     "Sorry, I cannot reach the vacancy database right now, so I cannot answer from the notices. "
     "Please try again in a few minutes."
@@ -89,7 +95,18 @@ class VacancyAction(Action, ABC):
         """The topic to answer, or None when the user only named a vacancy."""
 
     def answer(self, topic: str, selection: Selection, tracker: Tracker) -> Answer:
-        return compose(topic, Question(selection.vacancies, clock.now()))
+        """Adds what the user said about themselves ("I'm 19") and the time zone they named, where relevant."""
+        text = tracker.latest_message.get("text") or ""
+        now = clock.now()
+        if topic.endswith("_requirement"):
+            name = topic[: -len("_requirement")]
+            verdict = personal_verdict(name, text, selection.vacancies, clock.in_brussels(now).date())
+            return criterion(name, verdict)(Question(selection.vacancies, now))
+        return compose(topic, Question(selection.vacancies, now, resolve_zone(text), bool(LOCAL_TIME.search(text))))
+
+    def further_topics(self, tracker: Tracker, topic: str) -> List[str]:
+        """Other topics the same message asks about, answered after the first."""
+        return []
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
@@ -102,17 +119,20 @@ class VacancyAction(Action, ABC):
                     dispatcher.utter_message(text=unknown_vacancy_reply(selection))
                     return [SlotSet("vacancy", None)]
                 if topic is None:
-                    dispatcher.utter_message(
-                        text=f"Vacancy {vacancy_label(selection.vacancies[0])}: what would you like to know about it?"
-                        if selection.focus else "Which vacancy do you mean? " + compose("list_vacancies", Question(vacancies, clock.now())).text
-                    )
+                    if selection.focus:
+                        send(dispatcher, compose("overview", Question(selection.vacancies, clock.now())))
+                    else:
+                        listing = compose("list_vacancies", Question(vacancies, clock.now())).text
+                        dispatcher.utter_message(text=f"Which vacancy do you mean? {listing}")
                     return [SlotSet("vacancy", selection.focus)]
-                send(dispatcher, self.answer(topic, selection, tracker))
+                for asked in [topic, *self.further_topics(tracker, topic)]:
+                    send(dispatcher, self.answer(asked, selection, tracker))
         except SQLAlchemyError:
             logger.exception("vacancy database unavailable")
             dispatcher.utter_message(text=DATABASE_DOWN)
             return []
-        return [SlotSet("vacancy", selection.focus)] + ([SlotSet("last_topic", topic)] if self.remembers_topic else [])
+        remember = self.remembers_topic and topic != "uncovered_topic"  # "and for the KM one?" is not about that
+        return [SlotSet("vacancy", selection.focus)] + ([SlotSet("last_topic", topic)] if remember else [])
 
 
 class ActionAnswerQuestion(VacancyAction):
@@ -124,24 +144,20 @@ class ActionAnswerQuestion(VacancyAction):
     def topic(self, tracker: Tracker) -> Optional[str]:
         return INTENT_TOPICS.get(tracker.get_intent_of_latest_message() or "")
 
-    def answer(self, topic: str, selection: Selection, tracker: Tracker) -> Answer:
-        """Adds what the user said about themselves ("I'm 19") and the time zone they named, where relevant."""
-        text = tracker.latest_message.get("text") or ""
-        now = clock.now()
-        if topic.endswith("_requirement"):
-            name = topic[: -len("_requirement")]
-            verdict = personal_verdict(name, text, selection.vacancies, clock.in_brussels(now).date())
-            return criterion(name, verdict)(Question(selection.vacancies, now))
-        return compose(topic, Question(selection.vacancies, now, resolve_zone(text), bool(LOCAL_TIME.search(text))))
+    def further_topics(self, tracker: Tracker, topic: str) -> List[str]:
+        return further_topics(tracker.latest_message.get("text") or "", topic)
 
 
 class ActionChooseVacancy(VacancyAction):
-    """The user names a vacancy: focus on it and answer the last topic again for it, if there was one."""
+    """The user names a vacancy or a place and nothing else: answer the last topic again for it ("and the KM
+    one?", "I'm in Toronto"), or give the vacancy at a glance when there was none or they ask about it."""
 
     def name(self) -> Text:
         return "action_choose_vacancy"
 
     def topic(self, tracker: Tracker) -> Optional[str]:
+        if ASKS_ABOUT_VACANCY.search(tracker.latest_message.get("text") or ""):
+            return None
         return tracker.get_slot("last_topic")
 
 

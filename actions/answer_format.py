@@ -85,11 +85,6 @@ def format_instant(instant: datetime) -> str:
     return f"{local:%A} {local.day} {local:%B %Y at %H:%M} Brussels time (UTC{offset[:3]}:{offset[3:]})"
 
 
-def format_day(instant: datetime) -> str:
-    local = in_brussels(instant)
-    return f"{local:%A} {local.day} {local:%B %Y}"
-
-
 def describe_interval(earlier: datetime, later: datetime) -> str:
     """The time between two instants in the two largest calendar units: "2 months and 3 days", "5 hours"."""
     delta = relativedelta(in_brussels(later), in_brussels(earlier))

@@ -28,6 +28,8 @@ CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
 BASIS_WORDS = {"monthly": "per month", "weekly": "per week", "annual": "per year", "yearly": "per year"}
 # What a reply can offer when the notice holds no answer.
 LOCAL_TIME_HINT = "Tell me your city or time zone (for example “in Ottawa” or “America/New_York”) and I'll convert the time."
+ASK_MORE = ("Ask me about its eligibility criteria, duties, competencies, documents, telework or anything else the "
+            "notice says.")
 ANSWERABLE = (
     "eligibility criteria, stipend, telework, documents to attach, the deadline, the info-session webinar, "
     "start dates, duration and hours, location, duties, competencies, and how many vacancies you may apply to"
@@ -102,15 +104,94 @@ def _typed(field: str, render: Callable[[Vacancy], Optional[str]]) -> Callable[[
     return describe
 
 
+def stipend_words(vacancy: Vacancy) -> Optional[str]:
+    """ "€1,286.09 (EUR) per month", or None when the notice states no stipend."""
+    if vacancy.stipend_amount is None:
+        return None
+    symbol = CURRENCY_SYMBOLS.get(vacancy.stipend_currency or "", "")
+    basis = BASIS_WORDS.get(vacancy.stipend_basis or "", f"({vacancy.stipend_basis})" if vacancy.stipend_basis else "")
+    return f"{symbol}{vacancy.stipend_amount:,.2f} ({vacancy.stipend_currency}) {basis}".rstrip()
+
+
 def stipend(question: Question) -> Answer:
     def render(v: Vacancy) -> Optional[str]:
-        if v.stipend_amount is None:
-            return None
-        symbol = CURRENCY_SYMBOLS.get(v.stipend_currency or "", "")
-        basis = BASIS_WORDS.get(v.stipend_basis or "", f"({v.stipend_basis})" if v.stipend_basis else "")
-        return f"The stipend is {symbol}{v.stipend_amount:,.2f} ({v.stipend_currency}) {basis}.".replace(" .", ".")
+        words = stipend_words(v)
+        return f"The stipend is {words}." if words else None
 
     return _each(question, "stipend", _typed("stipend", render), "a stipend")
+
+
+def deadline_status(vacancy: Vacancy, now: datetime) -> str:
+    """ "closed 1 year and 5 months ago" or "open, 2 days and 3 hours left"."""
+    if now > vacancy.deadline:
+        return f"closed {describe_interval(vacancy.deadline, now)} ago"
+    return f"open, {describe_interval(now, vacancy.deadline)} left"
+
+
+def overview(question: Question) -> Answer:
+    """Each vacancy at a glance ("tell me about 250770"): its key facts, each cited, and what else to ask."""
+    blocks: List[str] = []
+    facts: List[Tuple[Vacancy, Fact]] = []
+    for v in question.vacancies:
+        starts = " or ".join(f.value for f in v.facts_for("start_periods"))
+        glance = [
+            ("Location", "location", v.location),
+            ("Schedule", "schedule", v.schedule),
+            ("Hours", "hours", v.hours_per_week and f"{v.hours_per_week} a week"),
+            ("Duration", "duration", v.duration_months and f"{v.duration_months} months"),
+            ("Starts", "start_periods", starts),
+            ("Stipend", "stipend", stipend_words(v)),
+            ("Deadline", "deadline", f"{format_instant(v.deadline)} ({deadline_status(v, question.now)})"),
+        ]
+        stated = [(label, v.fact(field), value) for label, field, value in glance if value and v.fact(field)]
+        blocks.append(f"{vacancy_label(v)}\n" + bullet_list([f"{label}: {value}" for label, _, value in stated]))
+        facts.extend((v, fact) for _, fact, _ in stated)
+    citations = tuple(dict.fromkeys(cite(v, f) for v, f in facts))
+    return Answer("\n".join([*blocks, ASK_MORE]), citations, "overview")
+
+
+def how_to_apply(question: Question) -> Answer:
+    """What the notice says about applying. It gives no step-by-step procedure, so the answer quotes the
+    sentences that bear on it: deadline, how many vacancies, documents, accuracy, no update, the website."""
+
+    def describe(v: Vacancy) -> Optional[Statement]:
+        deadline_fact = v.fact("deadline")
+        lines: List[str] = []
+        facts: List[Fact] = []
+        if deadline_fact:
+            lines.append(f"“{deadline_fact.value}” ({deadline_status(v, question.now)})")
+            facts.append(deadline_fact)
+        for fact in [*v.facts_for("max_applications")[:1], *_policies(v, "accuracy", "no_update", "website")]:
+            lines.append(f"“{fact.value}”")
+            facts.append(fact)
+        documents = v.facts_for("documents")
+        if documents:
+            lines.insert(min(2, len(lines)), "Attach: " + " ".join(f"“{f.value}”" for f in documents))
+            facts.extend(documents)
+        if not lines:
+            return None
+        return f"The notice does not set out the application steps; this is what it says about applying:\n{bullet_list(lines)}", facts
+
+    return _each(question, "how_to_apply", describe, "how to apply", quoted_inline=True)
+
+
+def uncovered_topic(question: Question) -> Answer:
+    """A question the notice does not answer (housing, visas, insurance): say so, and quote where the notice
+    sends applicants for more, since the office takes no telephone or e-mail enquiries."""
+
+    def describe(v: Vacancy) -> Optional[Statement]:
+        facts = _policies(v, "website", "no_enquiries")
+        return (" ".join(f"“{f.value}”" for f in facts), facts) if facts else None
+
+    answer = _each(question, "uncovered_topic", describe, "anything on that", quoted_inline=True,
+                   preface="The vacancy notice does not cover that, so I can't answer it. What it says about further information:")
+    return replace(answer, text=f"{answer.text}\nFrom the notice I can tell you about {ANSWERABLE}.")
+
+
+def _policies(vacancy: Vacancy, *labels: str) -> List[Fact]:
+    """The vacancy's policy paragraphs with these labels, in the order asked."""
+    by_label = {f.label: f for f in vacancy.facts_for("policies")}
+    return [by_label[label] for label in labels if label in by_label]
 
 
 def deadline(question: Question) -> Answer:
@@ -259,12 +340,27 @@ def essential_criterion(vacancy: Vacancy, criterion: str) -> Optional[Fact]:
     return next((f for f in vacancy.facts_for("essential_criteria") if pattern.search(f.value)), None)
 
 
+def related_desirable_criteria(vacancy: Vacancy, criterion: str) -> List[Fact]:
+    """Desirable criteria on the same subject ("elementary knowledge of the second official NATO language"), so
+    that "do I need French?" or "is a bachelor's required?" also hears what is an advantage and not required."""
+    pattern = re.compile(CRITERION_PATTERNS[criterion], re.IGNORECASE)
+    return [f for f in vacancy.facts_for("desirable_criteria") if pattern.search(f.value)]
+
+
 def criterion(name: str, verdict: Optional[str] = None) -> Callable[[Question], Answer]:
-    """The essential criterion on one requirement, preceded by the verdict on what the user said, if any."""
+    """The essential criterion on one requirement, preceded by the verdict on what the user said, if any, and
+    followed by the desirable criteria on the same subject."""
 
     def describe(vacancy: Vacancy) -> Optional[Statement]:
         fact = essential_criterion(vacancy, name)
-        return (f"The notice requires that the candidate must {fact.value.rstrip('.')}.", [fact]) if fact else None
+        if fact is None:
+            return None
+        lines = [f"The notice requires that the candidate must {fact.value.rstrip('.,;')}."]
+        advantages = related_desirable_criteria(vacancy, name)
+        if advantages:
+            quoted = "; ".join(f"“{f.value.rstrip('.,;')}”" for f in advantages)
+            lines.append(f"It lists as an advantage, not a requirement: {quoted}.")
+        return " ".join(lines), [fact, *advantages]
 
     return lambda question: _each(question, f"{name}_requirement", describe, f"a {name} requirement",
                                   quoted_inline=True, preface=verdict or "")
@@ -288,6 +384,9 @@ COMPOSERS: Dict[str, Callable[[Question], Answer]] = {
     "documents": documents,
     "duties": duties,
     "list_vacancies": list_vacancies,
+    "overview": overview,
+    "how_to_apply": how_to_apply,
+    "uncovered_topic": uncovered_topic,
     "duration": _stated("duration_months", "duration", "The internship lasts {value} months.", "a duration"),
     "hours": _stated("hours_per_week", "hours", "The internship is {value} hours a week.", "weekly hours"),
     "schedule": _stated("schedule", "schedule", "Schedule: {value}.", "a schedule"),

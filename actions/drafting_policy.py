@@ -13,12 +13,20 @@ _APPLICATION_PART = (
     r"(?:cover(?:ing)?\s*letter|motivation(?:al)?(?:\s*(?:letter|statement|essay|text|section|part|paragraph))?"
     r"|personal\s+statement|statement\s+of\s+(?:purpose|interest)|\bcv\b|\bc\.v\.|r[eé]sum[eé]|curriculum\s+vitae"
     r"|application\s*(?:form|answers?|questions?|text|essay|letter)|(?:form|questionnaire)\s+(?:answers?|questions?|fields?)"
-    r"|(?:answers?|responses?)\s+(?:to|for)\s+(?:the\s+)?(?:form|questions?|questionnaire)"
-    r"|why\s+(?:do\s+)?(?:i|you)\s+want\s+(?:to|this)|about\s+me\s+section|bio\b|(?:my|the)\s+essay)"
+    r"|(?:answers?|responses?)\s+(?:to|for)\s+(?:the\s+|my\s+)?(?:\w+\s+)?(?:form|questions?|questionnaire)"
+    r"|why\s+(?:do\s+)?(?:i|you)\s+want\s+(?:to|this)|about\s+me\s+section|bio\b|(?:my|the)\s+essay"
+    r"|why\s+(?:nato|this\s+(?:internship|vacancy|position)|i\s+(?:chose|applied))\b"
+    r"|why\s+(?:i'?d|i\s+would|i'?m|i\s+am)\s+(?:be\s+)?(?:a\s+|the\s+)?(?:great|good|strong|perfect|ideal|right)\s+"
+    r"(?:fit|candidate|match|choice)"
+    r"|(?:something|a\s+(?:text|paragraph|few\s+(?:lines|sentences|paragraphs)))\s+(?:\w+\s+)?about\s+(?:me|myself)\b"
+    r"|(?:the|this|my)\s+(?:online\s+|application\s+|web\s+)?form\b|(?:my|this|the)\s+(?:\w+\s+)?letter\b"
+    r"|my\s+answers\b|(?:my|the)\s+\w+\s+section\b)"
 )
 _DRAFTING_VERB = (
     r"(?:write|writ(?:ing|ten)|draft|compose|redraft|re-?write|improve|polish|proof-?read|edit|correct|fix|rephrase"
-    r"|paraphrase|re-?word|translate|fill\s+(?:in|out)|complete|generate|create|produce|prepare|tailor|optimi[sz]e"
+    r"|put\s+together|rate|grade|critique|look\s+(?:at|over)|answer|how\s+would\s+you\s+(?:answer|write|phrase|put)"
+    r"|phrase|word|formulate|express|suggest|provide|do(?=\s+(?:my|the|this)\b)|what\s+(?:would|could)\s+be\s+(?:a\s+)?good"
+    r"|paraphrase|re-?word|translate|fill(?:\s+(?:in|out))?|complete|generate|create|produce|prepare|tailor|optimi[sz]e"
     r"|tweak|enhance|strengthen|shorten|summari[sz]e|make\s+.{0,40}(?:better|stronger|sound|more|shine|stand\s+out)"
     r"|help\s+(?:me\s+)?(?:with|on|to)|check\s+(?:my|the)\s+(?:grammar|spelling)|check|review|come\s+up\s+with"
     r"|give\s+me\s+(?:a|an|some|\d+|three|two|one)?\s*(?:sentences?|lines?|paragraphs?|examples?|templates?|samples?|ideas?|words?|text|bullet)"
@@ -26,15 +34,22 @@ _DRAFTING_VERB = (
 )
 # The whole application is only drafted by writing it; "fix/edit my application" asks about updating a submission.
 _WRITE_WHOLE_APPLICATION = (
-    r"(?:\b(?:write|draft|compose|generate|create|produce|prepare|fill\s+(?:in|out))\b|\bhelp\s+(?:me\s+)?(?:with|on)|\bdo(?=\s+(?:my|the|this)\s+application))"
-    r".{0,30}?\b(?:my|an?|the|this)\s+application\b(?!\s+(?:deadline|process|portal|status))"
+    r"(?:\b(?:write|draft|compose|generate|create|produce|prepare|translate|fill\s+(?:in|out))\b|\bhelp\s+(?:me\s+)?(?:with|on)|\bdo(?=\s+(?:my|the|this)\s+application))"
+    r".{0,30}?\b(?:my|an?|the|this)\s+(?:(?:example|sample|model|nato|internship)\s+){0,3}application\b"
+    r"(?!\s+(?:deadline|process|portal|status))"
     r"|\bmake\s+(?:my|the|this)\s+application\b.{0,25}\b(?:stand\s+out|better|stronger|shine|perfect)"
 )
 _REQUEST = re.compile(
     rf"{_WRITE_WHOLE_APPLICATION}|{_DRAFTING_VERB}\b.{{0,80}}?{_APPLICATION_PART}|\bmake\s+(?:my|the|this|our)\s+{_APPLICATION_PART}"
     rf"|{_APPLICATION_PART}.{{0,60}}?\b(?:for me|on my behalf|please)\b"
     rf"|{_APPLICATION_PART}.{{0,80}}?\b(?:can|could|would|will)\s+(?:you|u)\b.{{0,20}}?{_DRAFTING_VERB}"
-    rf"|{_APPLICATION_PART}.{{0,40}}?\b(?:needs?|could use)\s+(?:polishing|improv|work|editing|a rewrite)",
+    rf"|{_APPLICATION_PART}.{{0,40}}?\b(?:needs?|could use)\s+(?:polishing|improv|work|editing|a rewrite)"
+    rf"|{_APPLICATION_PART}.{{0,60}}?\b{_DRAFTING_VERB}\s+(?:one|it|this|that)\b"
+    r"|\blist\s+(?:my|some|the)\s+(?:strengths|weaknesses|qualities|achievements)\b"
+    r"|\bhelp\s+(?:me\s+)?(?:answer|phrase|word|express|formulate|reword)\b"
+    r"|\b(?:write|re-?write|re-?word|rephrase|edit|improve|polish|correct|fix|translate)\s+(?:this|that|it|the\s+following)"
+    r"\s*(?::|for\s+me\b|please\b)"
+    r"|\bmake\s+(?:this|that|it)\b.{0,40}?\b(?:sound|better|stronger|smarter)\b|\bmake\s+my\b.{0,40}?\bsound\b",
     re.IGNORECASE | re.DOTALL,
 )
 _OVERRIDE_TRICK = re.compile(

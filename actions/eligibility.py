@@ -8,7 +8,7 @@ Internship Office, not this check, assesses eligibility.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +32,7 @@ class CriterionCheck:
     status: str  # "met" | "not_met" | "unclear"
     answer: str  # the user's answer as understood, in plain words
     explanation: str  # one plain sentence saying why
+    understood: bool = True  # False when nothing in the answer could be read for this criterion
 
 
 # Words, clauses and numbers -------------------------------------------------------------------------------------
@@ -121,6 +122,7 @@ class DateSpan:
     first: date
     last: date
     precision: str  # DAY | MONTH | YEAR
+    counted_back: str = ""  # the words of a date counted back from today ("two years ago"), to quote them
 
     @classmethod
     def around(cls, day: date, precision: str) -> "DateSpan":
@@ -132,7 +134,9 @@ class DateSpan:
         return cls(day, day, DAY)
 
     def words(self) -> str:
-        """ "on 5 May 2004", "in May 2004", "in 2004"."""
+        """ "on 5 May 2004", "in May 2004", "in 2004", "two years ago (around 23 November 2024)"."""
+        if self.counted_back:
+            return f"{self.counted_back} (around {long_date(self.first)})"
         if self.precision == DAY:
             return f"on {long_date(self.first)}"
         return f"in {self.first:%B %Y}" if self.precision == MONTH else f"in {self.first.year}"
@@ -168,7 +172,8 @@ def _relative_span(text: str, today: date) -> Optional[DateSpan]:
     ago = _AGO.search(text)
     if ago and _amount(ago.group("n")) is not None:
         amount = int(_amount(ago.group("n")))
-        return DateSpan.around(today - relativedelta(**{ago.group("unit").lower() + "s": amount}), DAY)
+        day = today - relativedelta(**{ago.group("unit").lower() + "s": amount})
+        return replace(DateSpan.around(day, DAY), counted_back=ago.group(0))
     named = _LAST_OR_THIS.search(text)
     if named:
         unit = named.group("unit").lower()
@@ -198,9 +203,11 @@ def check_nationality(text: str, today: date) -> CriterionCheck:
     """Met if any nationality named is a NATO member state on that day (several nationalities: one suffices)."""
     held, other = _nationalities(_normalise(text))
     if not held:
-        why = ("You name where you live, study or were born, not a nationality." if other
-               else "I could not recognise a country or nationality in that.")
-        return CriterionCheck("nationality", UNCLEAR, _normalise(text), why)
+        if other:
+            return CriterionCheck("nationality", UNCLEAR, _normalise(text),
+                                  "You name where you live, study or were born, not a nationality.")
+        return CriterionCheck("nationality", UNCLEAR, _normalise(text),
+                              "I could not recognise a country or nationality in that.", understood=False)
     names = join_words([c.in_sentence for c in held])
     members = [c for c in held if is_nato_member(c, today)]
     if members:
@@ -281,9 +288,11 @@ def check_age(text: str, today: date, minimum_age: int = MINIMUM_AGE) -> Criteri
     """Met if at least the minimum age on the day of the check; the explanation names that day."""
     reading = parse_age_or_birth_date(text, today)
     if reading is None:
-        why = ("That is the age you will reach; what is your age today, or your date of birth?"
-               if _FUTURE_AGE.search(text) else "I could not read an age or a date of birth in that.")
-        return CriterionCheck("age", UNCLEAR, _normalise(text), why)
+        if _FUTURE_AGE.search(text):
+            return CriterionCheck("age", UNCLEAR, _normalise(text),
+                                  "That is the age you will reach; what is your age today, or your date of birth?")
+        return CriterionCheck("age", UNCLEAR, _normalise(text), "I could not read an age or a date of birth in that.",
+                              understood=False)
     if reading.born and reading.born.first > today:
         return CriterionCheck("age", UNCLEAR, reading.words(), "That date of birth is in the future.")
     if reading.youngest < 10 or reading.oldest > 120:
@@ -438,7 +447,7 @@ def check_studies(text: str, today: date, window_months: int = RECENT_GRADUATE_M
     return check or CriterionCheck(
         "studies", UNCLEAR, _normalise(text),
         "I could not tell from that whether you are a student, a recent graduate, or have two years of university "
-        "level studies or equivalent education.")
+        "level studies or equivalent education.", understood=False)
 
 
 def _studies(status: str, answer: str, explanation: str) -> CriterionCheck:
@@ -622,7 +631,7 @@ def check_language(text: str) -> CriterionCheck:
                               f"You do not say you are proficient in {denied[0]}; proficiency in {other} would meet "
                               "the criterion instead.")
     return CriterionCheck("language", UNCLEAR, _normalise(text),
-                          "I could not tell from that how well you speak English or French.")
+                          "I could not tell from that how well you speak English or French.", understood=False)
 
 
 def _names(mentions: Iterator[_LanguageMention]) -> List[str]:

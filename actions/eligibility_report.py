@@ -55,11 +55,12 @@ def run_check(criterion: str, answer: str, vacancies: Sequence[Vacancy], today: 
 
 
 def personal_verdict(criterion: str, text: str, vacancies: Sequence[Vacancy], today: date) -> Optional[str]:
-    """What the criterion means for the person, when the message says something about them; else None."""
+    """What the criterion means for the person, when the message says something about them that the rules can
+    read ("I graduated two years ago" is read, though it leaves the criterion open); else None."""
     if not _PERSONAL.search(text):
         return None
     check = run_check(criterion, text, vacancies, today).check
-    return None if check.status == "unclear" else f"{check.explanation}"
+    return check.explanation if check.understood else None
 
 
 def criterion_text(result: CriterionResult) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, FrozenSet, Optional
+from typing import Callable, FrozenSet, Optional, Sequence, Tuple
 
 from actions import clock
 from actions.drafting_policy import is_drafting_request
@@ -31,6 +31,18 @@ _FAREWELL = re.compile(
     r"|au\s+revoir|later|catch\s+you\s+later)\W*$",
     re.IGNORECASE,
 )
+
+
+# Where the NLU found a vacancy's name or a place, the text given to the rules carries these marks instead.
+VACANCY_MARK, PLACE_MARK = "VACANCY_NAMED", "PLACE_NAMED"
+ENTITY_MARKS = {"vacancy": VACANCY_MARK, "place": PLACE_MARK}
+_FILLER = (r"and|or|so|ok|okay|then|now|instead|please|what|how|about|for|on|of|regarding|concerning|the|a|this|that"
+           r"|one|internship|vacancy|position|post|job|role|number|requisition|no|same|question|i|mean|meant|tell|me"
+           r"|more|talk|let's|lets|switch|to|go|with|is|what's|whats|i'm|im|am|in|at|from|my|time|zone|timezone|live"
+           r"|living|based|here|there")
+_MARK = f"(?:{VACANCY_MARK}|{PLACE_MARK})"
+_REQUISITION_NUMBER = re.compile(r"(?<![\d.,/:-])\d{5,8}(?![\d.,/:-]?\d)")
+_ONLY_NAMES = re.compile(rf"^(?:[\W_]|\b(?:{_FILLER})\b)*{_MARK}(?:[\W_]|\b(?:{_FILLER})\b|{_MARK})*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,16 +69,38 @@ def is_farewell(text: str) -> bool:
     return bool(_FAREWELL.match(text.strip()))
 
 
+def names_only_a_vacancy_or_place(text: str) -> bool:
+    """ "what about cooperative security?", "and the KM one", "250770", "I'm in Toronto": a vacancy or a place
+    named and nothing asked, so the last question is meant again for it."""
+    return bool(_ONLY_NAMES.match(text.strip()))
+
+
+def names_a_requisition_number(text: str) -> bool:
+    """ "stipend of vacancy 123456?": a requisition-like number the NLU did not know as a vacancy."""
+    return bool(_REQUISITION_NUMBER.search(text))
+
+
 RULES = (
     IntentRule("request_drafting", is_drafting_request),
     IntentRule("goodbye", is_farewell),
+    IntentRule("choose_vacancy", names_only_a_vacancy_or_place),
     IntentRule("greet", is_greeting, DECLINES | SMALL_TALK),
+    IntentRule("choose_vacancy", names_a_requisition_number, DECLINES),  # the action lists the known vacancies
     IntentRule("ask_nationality_requirement", states_nationality, DECLINES | SMALL_TALK),
 )
 
 
+def mark_entities(text: str, entities: Sequence[Tuple[int, int, str]]) -> str:
+    """The text with each (start, end, entity) span of a vacancy or a place replaced by its mark."""
+    for start, end, entity in sorted(entities, reverse=True):
+        if entity in ENTITY_MARKS:
+            text = f"{text[:start]}{ENTITY_MARKS[entity]}{text[end:]}"
+    return text
+
+
 def rule_intent(text: str, predicted: Optional[str]) -> Optional[str]:
-    """The intent a rule assigns to the message given the classifier's prediction, or None to keep it."""
+    """The intent a rule assigns to the message (vacancies and places marked, see mark_entities) given the
+    classifier's prediction, or None to keep it."""
     for rule in RULES:
         if (rule.overrides is None or predicted in rule.overrides) and rule.matches(text):
             return rule.intent

@@ -122,5 +122,6 @@ def format_instant(instant: datetime, zone: Zone) -> str:
     if instant.tzinfo is None:
         raise ValueError("format_instant needs an aware datetime, got a naive one")
     local = instant.astimezone(zone.tz)
-    return (f"{local:%A} {local.day} {local:%B %Y}, {local:%H:%M} "
-            f"({zone.name or zone.label}, {offset_label(local.utcoffset())})")
+    offset = offset_label(local.utcoffset())
+    name = zone.name or zone.label
+    return f"{local:%A} {local.day} {local:%B %Y}, {local:%H:%M} ({offset if name == offset else f'{name}, {offset}'})"

@@ -13,10 +13,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.intent_rules import rule_intent
+from actions.intent_rules import mark_entities, rule_intent
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -40,7 +40,8 @@ class IntentRules(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            name = rule_intent(message.get(TEXT) or "", predicted)
+            entities = [(e["start"], e["end"], e.get("entity")) for e in message.get(ENTITIES) or []]
+            name = rule_intent(mark_entities(message.get(TEXT) or "", entities), predicted)
             if name and name != predicted:
                 intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
                 ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]

@@ -160,3 +160,57 @@ def test_vacancy_in_focus(vacancies, message, focused, expected, focus):
 def test_unknown_requisition_is_reported(vacancies):
     selection = select_vacancies("stipend of 123456?", None, vacancies)
     assert selection.unknown == ["123456"]
+
+
+def test_a_criterion_answer_adds_what_is_only_an_advantage(vacancies):
+    answer = compose("language_requirement", Question(vacancies, NOW))
+    assert answer.text == (
+        "The notice requires that the candidate must have proficiency in one of the two official NATO languages "
+        "(English/French). It lists as an advantage, not a requirement: “elementary knowledge of the second official "
+        "NATO language (English/French)”.")
+    assert [c.section for c in answer.citations] == ["Essential", "Desirable", "Essential", "Desirable"]
+    studies = compose("studies_requirement", Question(only(vacancies, "250775"), NOW)).text
+    assert "as an advantage, not a requirement: “have a Bachelor's degree or in the final stage" in studies
+    assert "advantage" not in compose("age_requirement", Question(vacancies, NOW)).text
+
+
+def test_overview_gives_each_key_fact_with_its_source(vacancies):
+    answer = compose("overview", Question(only(vacancies, "250775"), NOW))
+    assert answer.text.splitlines()[:8] == [
+        "250775 (International Military Staff, Executive Coordinator, Knowledge Management Section)",
+        "- Location: Belgium-Brussels",
+        "- Schedule: Full-time",
+        "- Hours: 38 a week",
+        "- Duration: 6 months",
+        "- Starts: March 2026 or September 2026",
+        "- Stipend: €1,286.09 (EUR) per month",
+        "- Deadline: Sunday 22 June 2025 at 23:59 Brussels time (UTC+02:00) (closed 1 year and 5 months ago)",
+    ]
+    quotes = {c.quote for c in answer.citations}
+    assert {"Primary Location: Belgium-Brussels", "Schedule: Full-time",
+            "Apply until 22 June 2025 at 23.59, Brussels time."} <= quotes
+    before = compose("overview", Question(only(vacancies, "250770"), DEADLINE - timedelta(days=3))).text
+    assert "(open, 3 days left)" in before and "- Location: NATO Headquarters, Brussels" in before
+
+
+def test_how_to_apply_quotes_what_the_notice_says_about_applying(vacancies):
+    answer = compose("how_to_apply", Question(vacancies, NOW))
+    lines = answer.text.splitlines()
+    assert lines[0] == "The notice does not set out the application steps; this is what it says about applying:"
+    assert lines[1] == "- “Apply until 22 June 2025 at 23.59, Brussels time.” (closed 1 year and 5 months ago)"
+    assert "- “Please note that you can apply for up to three (3) different vacancies!”" in lines
+    assert any(line.startswith("- Attach: “Copy of university qualifications") for line in lines)
+    assert "- “Please ensure that all information is complete and accurate before submitting your application.”" in lines
+    assert lines[-1] == ("- “Read more about the Internship Programme, including terms and conditions, and what we "
+                         "offer at our website.”")
+    assert {c.requisition for c in answer.citations} == {"250770", "250775"}
+
+
+def test_an_uncovered_topic_is_declined_with_where_the_notice_points(vacancies):
+    answer = compose("uncovered_topic", Question(vacancies, NOW))
+    lines = answer.text.splitlines()
+    assert lines[0] == "The vacancy notice does not cover that, so I can't answer it. What it says about further information:"
+    assert "“Read more about the Internship Programme, including terms and conditions" in lines[1]
+    assert "telephone or e-mail enquiries cannot be dealt with.”" in lines[1]
+    assert lines[2].startswith("From the notice I can tell you about eligibility criteria, stipend")
+    assert {(c.requisition, c.section) for c in answer.citations} == {("250770", "Special Notice"), ("250775", "Special Notice")}

@@ -16,6 +16,7 @@ from actions.eligibility import (
     is_recent_graduate,
     parse_age_or_birth_date,
 )
+from actions.eligibility_report import personal_verdict
 
 TODAY = date(2026, 11, 23)
 AGE_NOTE = "the notice does not say on which date age is counted"
@@ -191,3 +192,22 @@ def test_the_recent_graduate_window_comes_from_the_caller():
 def test_language(answer, status, understood):
     check = check_language(answer)
     assert (check.criterion, check.status, check.answer) == ("language", status, understood)
+
+
+# What a question about one criterion hears about the asker ------------------------------------------------------
+@pytest.mark.parametrize(
+    "criterion, message, verdict",
+    [("studies", "I graduated two years ago, can I apply?",
+      "Your degree was obtained two years ago (around 23 November 2024), more than 12 months before 23 November "
+      "2026, so not as a recent graduate; the criterion is still met if your studies lasted at least two years at "
+      "university level."),
+     ("age", "I'm 19, can I apply?", "On 23 November 2026 you are 19, younger than 21 (the notice does not say on "
+                                      "which date age is counted)."),
+     ("nationality", "I was born in Poland, can I apply?", "You name where you live, study or were born, not a "
+                                                            "nationality."),
+     ("language", "do I need French?", None),  # a question, nothing said about the asker
+     ("age", "how old do I need to be?", None),
+     ("studies", "is a bachelor's degree required?", None)],
+)
+def test_personal_verdict_only_for_what_the_rules_can_read(vacancies, criterion, message, verdict):
+    assert personal_verdict(criterion, message, vacancies, TODAY) == verdict

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.intent_rules import rule_intent
+from actions.intent_rules import PLACE_MARK, VACANCY_MARK, mark_entities, rule_intent
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,15 @@ from actions.intent_rules import rule_intent
         ("hi, good to see you", "goodbye", "greet"),
         ("so long", "ask_duration", "goodbye"),
         ("cheerio!", "nlu_fallback", "goodbye"),
+        (f"what about {VACANCY_MARK}?", "ask_duties", "choose_vacancy"),  # a vacancy named, nothing asked
+        (f"and the {VACANCY_MARK} one", "ask_stipend", "choose_vacancy"),
+        (f"tell me about {VACANCY_MARK}", "nlu_fallback", "choose_vacancy"),
+        (VACANCY_MARK, "out_of_scope", "choose_vacancy"),
+        (f"I'm in {PLACE_MARK}", "ask_deadline", "choose_vacancy"),  # the last question again, in that place
+        (f"{PLACE_MARK}?", "ask_deadline", "choose_vacancy"),
+        (f"what about {PLACE_MARK} time", "nlu_fallback", "choose_vacancy"),
+        ("what is the stipend for vacancy 123456?", "nlu_fallback", "choose_vacancy"),  # unknown: listed
+        ("tell me about 9999999", "out_of_scope", "choose_vacancy"),
     ],
 )
 def test_rules_replace_the_prediction(text, predicted, expected):
@@ -36,7 +45,23 @@ def test_rules_replace_the_prediction(text, predicted, expected):
         ("tell us a joke", "out_of_scope"),
         ("my diploma is in Hungarian, what should I do", "nlu_fallback"),  # a language, not a nationality
         ("I speak Polish and German", "out_of_scope"),
+        (f"how much is the stipend for {VACANCY_MARK}?", "ask_stipend"),  # a question about a vacancy
+        (f"am I eligible for the {VACANCY_MARK} internship?", "check_eligibility"),
+        ("what about it?", "nlu_fallback"),  # no vacancy named
+        (f"when is the webinar in {PLACE_MARK}?", "ask_webinar"),
+        ("what is the stipend for vacancy 123456?", "ask_stipend"),  # answered: the action reports the number
+        ("call me on 0032 2 707 41 11", "out_of_scope"),  # not a requisition number
+        (f"I live in {PLACE_MARK} and I'm Swedish", "ask_nationality_requirement"),
     ],
 )
 def test_rules_leave_other_messages_alone(text, predicted):
     assert rule_intent(text, predicted) is None
+
+
+def test_vacancies_and_places_are_marked_where_the_nlu_found_them():
+    text = "what about cooperative security?"
+    assert mark_entities(text, [(11, 31, "vacancy")]) == f"what about {VACANCY_MARK}?"
+    assert mark_entities("KM in Tokyo", [(0, 2, "vacancy"), (6, 11, "place")]) == f"{VACANCY_MARK} in {PLACE_MARK}"
+    assert mark_entities("I'm Swedish", [(4, 11, "country")]) == "I'm Swedish"  # countries stay words
+    marked = mark_entities("write my cover letter for the KM one", [(30, 32, "vacancy")])
+    assert rule_intent(marked, "choose_vacancy") == "request_drafting"

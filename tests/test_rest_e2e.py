@@ -50,6 +50,51 @@ def test_follow_up_keeps_the_vacancy_in_focus(assistant):
     assert "€1,286.09" in reply and "250770" in reply and "250775" not in reply
 
 
+def test_naming_another_vacancy_repeats_the_last_topic_for_it(assistant):
+    user = sender()
+    assistant.send(user, "is the KM internship remote?")
+    reply = assistant.reply_text(user, "what about cooperative security?")
+    assert reply.startswith("On telework, the notice says: “Teleworking subject to business requirements.”")
+    assert "Source: vacancy 250770" in reply and "250775" not in reply
+
+
+def test_a_place_named_after_a_time_question_converts_that_time(assistant):
+    user = sender()
+    asked = assistant.reply_text(user, "what time is the webinar for me?")
+    assert "Tell me your city or time zone" in asked
+    reply = assistant.reply_text(user, "Sydney")
+    assert "The info-session webinar took place on Wednesday 11 June 2025 at 16:00 Brussels time" in reply
+    assert "(Thursday 12 June 2025, 00:00 (Australia/Sydney, UTC+10:00) in Sydney)" in reply
+
+
+def test_naming_a_vacancy_alone_gives_it_at_a_glance(assistant):
+    reply = assistant.reply_text(sender(), "tell me about 250770")
+    assert reply.startswith("250770 (International Military Staff, Cooperative Security Division)\n- Location: NATO Headquarters, Brussels")
+    assert "- Stipend: €1,286.09 (EUR) per month" in reply
+    assert "(closed 1 year and 5 months ago)" in reply
+
+
+def test_how_to_apply_quotes_the_notice(assistant):
+    reply = assistant.reply_text(sender(), "how do I apply for the KM internship?")
+    assert reply.startswith("The notice does not set out the application steps")
+    assert "“Please note that you can apply for up to three (3) different vacancies!”" in reply
+    assert "Source: vacancy 250775" in reply
+
+
+def test_two_questions_in_one_message_get_two_answers(assistant):
+    messages = assistant.send(sender(), "how much is the stipend and when is the deadline?")
+    texts = [m["text"] for m in messages if "text" in m]
+    assert any(t.startswith("The stipend is €1,286.09 (EUR) per month.") for t in texts)
+    assert any("The application deadline is Sunday 22 June 2025 at 23:59 Brussels time" in t for t in texts)
+    assert len([m for m in messages if "custom" in m]) == 2  # each answer carries its own sources
+
+
+def test_a_question_the_notice_does_not_answer_is_declined_with_a_source(assistant):
+    reply = assistant.reply_text(sender(), "do I need a visa?")
+    assert reply.startswith("The vacancy notice does not cover that, so I can't answer it.")
+    assert "telephone or e-mail enquiries cannot be dealt with" in reply and 'section "Special Notice"' in reply
+
+
 def test_deadline_uses_the_fixed_clock(assistant):
     reply = assistant.reply_text(sender(), "is it too late to apply?")
     assert reply.startswith("All the vacancies I know of are closed")
@@ -70,7 +115,9 @@ def test_unknown_requisition_lists_the_known_ones(assistant):
 @pytest.mark.parametrize("message", ["", " ", "<script>alert(1)</script>", "x" * 20000, "\x00\x01\x02", "'; DROP TABLE vacancies; --"])
 def test_bad_input_gets_a_polite_reply_and_keeps_the_data(assistant, message):
     replies = assistant.send(sender(), message)
-    assert isinstance(replies, list)
+    texts = [m["text"] for m in replies if "text" in m]
+    assert len(texts) == 1 and texts[0].startswith("Sorry,")  # a decline that says what it can answer
+    assert "I can answer" in texts[0] or "You can ask me about" in texts[0]
     after = assistant.reply_text(sender(), "what is the stipend?")
     assert "€1,286.09" in after
 
