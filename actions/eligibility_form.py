@@ -54,10 +54,10 @@ class ValidateEligibilityForm(FormValidationAction):
         if criterion is None:
             return {}
         text = (tracker.latest_message.get("text") or "").strip()
-        intent = tracker.get_intent_of_latest_message() or ""
+        intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False) or ""  # unsure: an answer
         readable = run_check(criterion, text, vacancies_in_question(tracker), today()).check.status != "unclear"
-        if not readable and intent in INTERRUPTIONS:
-            return {}  # a question mid-check: the rules answer it, then the form asks again
+        if not readable and intent in INTERRUPTIONS and intent != f"ask_{criterion}_requirement":
+            return {}  # a question on something else mid-check: the rules answer it, then the form asks again
         return {requested: text}
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -148,6 +148,8 @@ def test_eligibility_check_end_to_end(assistant):
     assert "€1,286.09" in mid and "What about your studies?" in mid
     unclear = assistant.reply_text(user, "hmm potatoes")
     assert "Could you answer again" in unclear
+    vague = assistant.reply_text(user, "I dropped out after one year")  # read as an answer, whatever the intent
+    assert "Could you answer again" in vague and "Sorry, I'm not sure I understood" not in vague
     assert "how well do you speak English or French?" in assistant.reply_text(user, "I'm a master's student")
     result = assistant.reply_text(user, "fluent English")
     assert "Nationality: “Belgium” — met." in result
@@ -164,6 +166,9 @@ def test_eligibility_check_end_to_end(assistant):
 def test_eligibility_check_can_be_stopped(assistant):
     user = sender()
     assistant.send(user, "check my eligibility please")
+    again = assistant.reply_text(user, "I live in Belgium")
+    assert again.startswith("You name where you live, study or were born, not a nationality. Could you answer again")
+    assert "Let's check the four essential criteria" not in again  # the question again, not the introduction
     assistant.send(user, "Swedish")
     stopped = assistant.reply_text(user, "stop")
     assert "stopped the eligibility check and forgotten your answers" in stopped
