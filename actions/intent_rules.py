@@ -36,13 +36,22 @@ _FAREWELL = re.compile(
 # Where the NLU found a vacancy's name or a place, the text given to the rules carries these marks instead.
 VACANCY_MARK, PLACE_MARK = "VACANCY_NAMED", "PLACE_NAMED"
 ENTITY_MARKS = {"vacancy": VACANCY_MARK, "place": PLACE_MARK}
-_FILLER = (r"and|or|so|ok|okay|then|now|instead|please|what|how|about|for|on|of|regarding|concerning|the|a|this|that"
-           r"|one|internship|vacancy|position|post|job|role|number|requisition|no|same|question|i|mean|meant|tell|me"
-           r"|more|talk|let's|lets|switch|to|go|with|is|what's|whats|i'm|im|am|in|at|from|my|time|zone|timezone|live"
-           r"|living|based|here|there")
-_MARK = f"(?:{VACANCY_MARK}|{PLACE_MARK})"
+_COMMON_FILLER = r"and|so|ok|okay|then|now|please|what|how|about|for|the|what's|whats"
+# Around a vacancy: "and the KM one?", "tell me about 250770", "what is the cooperative security internship?"
+_VACANCY_FILLER = (rf"{_COMMON_FILLER}|or|instead|on|of|regarding|concerning|a|this|that|one|internship|vacancy"
+                   r"|position|post|job|role|number|requisition|no|same|question|i|mean|meant|tell|me|more|talk|let's"
+                   r"|lets|switch|to|go|with|is")
+# Around a place: "I'm in Toronto", "Sydney time?"; not "is the internship in Brussels?", a question of its own.
+_PLACE_FILLER = rf"{_COMMON_FILLER}|i'm|im|i|am|in|at|from|my|time|zone|timezone|live|living|based|here"
 _REQUISITION_NUMBER = re.compile(r"(?<![\d.,/:-])\d{5,8}(?![\d.,/:-]?\d)")
-_ONLY_NAMES = re.compile(rf"^(?:[\W_]|\b(?:{_FILLER})\b)*{_MARK}(?:[\W_]|\b(?:{_FILLER})\b|{_MARK})*$", re.IGNORECASE)
+
+
+def _only(mark: str, filler: str) -> re.Pattern:
+    """A message of the mark and filler words only, at least one mark."""
+    return re.compile(rf"^(?:[\W_]|\b(?:{filler})\b)*{mark}(?:[\W_]|\b(?:{filler}|{mark})\b)*$", re.IGNORECASE)
+
+
+_ONLY_NAMES = (_only(VACANCY_MARK, _VACANCY_FILLER), _only(PLACE_MARK, _PLACE_FILLER))
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,7 @@ def is_farewell(text: str) -> bool:
 def names_only_a_vacancy_or_place(text: str) -> bool:
     """ "what about cooperative security?", "and the KM one", "250770", "I'm in Toronto": a vacancy or a place
     named and nothing asked, so the last question is meant again for it."""
-    return bool(_ONLY_NAMES.match(text.strip()))
+    return any(pattern.match(text.strip()) for pattern in _ONLY_NAMES)
 
 
 def names_a_requisition_number(text: str) -> bool:
