@@ -327,7 +327,7 @@ def duties(question: Question) -> Answer:
 
 # Which essential criterion decides a question about one requirement.
 CRITERION_PATTERNS = {
-    "nationality": r"\bnational",
+    "nationality": r"\bnational(?:ity|s)?\s+of\b|\bnationality\b|\bcitizen",  # not "national administration"
     "age": r"years old|\bage\b",
     "studies": r"stud(?:ies|ent)|graduate|education|degree",
     "language": r"languages?\b|English|French",

@@ -20,7 +20,11 @@ SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "help", "
 _LANGUAGE_USE = re.compile(
     r"\b(?:in|into|speak|speaks|speaking|spoken|fluent)\s+\w+(?:\s*(?:,|and|or|&)\s*\w+)*", re.IGNORECASE
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i am|my|me)\b", re.IGNORECASE)
+# Words of a statement about one's own nationality: "I'm Estonian", "I am from Ukraine", "my citizenship is
+# Japanese"; not "tell me about the Cuban missile crisis" or "do I need a Belgian bank account".
+_IDENTITY = re.compile(
+    r"\b(?:i'm|im|i\s+am|i\s+come\s+from|citizen|citizenship|nationality|national|passport|born\s+in)\b", re.IGNORECASE
+)
 _GREETING = re.compile(
     r"^\W*(?:h+i+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|bonjour|salut|hallo|yo)\b"
     r"(?P<rest>[^?]*)$",
@@ -42,7 +46,7 @@ _VACANCY_FILLER = (rf"{_COMMON_FILLER}|or|instead|on|of|regarding|concerning|a|t
                    r"|position|post|job|role|number|requisition|no|same|question|i|mean|meant|tell|me|more|talk|let's"
                    r"|lets|switch|to|go|with|is")
 # Around a place: "I'm in Toronto", "Sydney time?"; not "is the internship in Brussels?", a question of its own.
-_PLACE_FILLER = rf"{_COMMON_FILLER}|i'm|im|i|am|in|at|from|my|time|zone|timezone|live|living|based|here"
+_PLACE_FILLER = rf"{_COMMON_FILLER}|i'm|im|i|am|in|at|from|my|time|zone|timezone|live|living|based|here|currently|right"
 _REQUISITION_NUMBER = re.compile(r"(?<![\d.,/:-])\d{5,8}(?![\d.,/:-]?\d)")
 
 
@@ -63,7 +67,7 @@ class IntentRule:
 
 def states_nationality(text: str) -> bool:
     """ "I'm Estonian", "i'm from ukraine, is that a problem": the person names their own country."""
-    if not _FIRST_PERSON.search(text):
+    if not _IDENTITY.search(text):
         return False
     return check_nationality(_LANGUAGE_USE.sub(" ", text), clock.in_brussels(clock.now()).date()).status != UNCLEAR
 

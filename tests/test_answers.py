@@ -172,6 +172,8 @@ def test_a_criterion_answer_adds_what_is_only_an_advantage(vacancies):
     studies = compose("studies_requirement", Question(only(vacancies, "250775"), NOW)).text
     assert "as an advantage, not a requirement: “have a Bachelor's degree or in the final stage" in studies
     assert "advantage" not in compose("age_requirement", Question(vacancies, NOW)).text
+    # "previous experience with ... national administration" is not about nationality
+    assert "advantage" not in compose("nationality_requirement", Question(vacancies, NOW)).text
 
 
 def test_overview_gives_each_key_fact_with_its_source(vacancies):

@@ -13,6 +13,8 @@ from actions.intent_rules import PLACE_MARK, VACANCY_MARK, mark_entities, rule_i
         ("I'm Estonian", "out_of_scope", "ask_nationality_requirement"),
         ("i'm from ukraine, is that a problem", "nlu_fallback", "ask_nationality_requirement"),
         ("my citizenship is Japanese, does that matter", "greet", "ask_nationality_requirement"),
+        ("I am a Canadian national", "out_of_scope", "ask_nationality_requirement"),
+        ("I have a Turkish passport", "nlu_fallback", "ask_nationality_requirement"),
         ("good morning from Madrid", "out_of_scope", "greet"),
         ("heyyy :)", "out_of_scope", "greet"),
         ("hi, good to see you", "goodbye", "greet"),
@@ -24,6 +26,7 @@ from actions.intent_rules import PLACE_MARK, VACANCY_MARK, mark_entities, rule_i
         (VACANCY_MARK, "out_of_scope", "choose_vacancy"),
         (f"I'm in {PLACE_MARK}", "ask_deadline", "choose_vacancy"),  # the last question again, in that place
         (f"{PLACE_MARK}?", "ask_deadline", "choose_vacancy"),
+        (f"right now I'm currently based in {PLACE_MARK}", "ask_studies_requirement", "choose_vacancy"),
         (f"what about {PLACE_MARK} time", "nlu_fallback", "choose_vacancy"),
         ("what is the stipend for vacancy 123456?", "nlu_fallback", "choose_vacancy"),  # unknown: listed
         ("tell me about 9999999", "out_of_scope", "choose_vacancy"),
@@ -41,6 +44,10 @@ def test_rules_replace_the_prediction(text, predicted, expected):
         ("hello, can you tell me about the telework policy and the hours", "ask_telework"),
         ("what's the weather in Sweden", "out_of_scope"),  # no first person: not a statement about oneself
         ("I live in Belgium", "out_of_scope"),
+        ("tell me about the history of the Polish army", "out_of_scope"),  # a country, but not one's own
+        ("is it worth learning Dutch for me", "nlu_fallback"),
+        ("can my wife join me in Belgium during the internship", "ask_uncovered_topic"),
+        ("do I have to open a Belgian bank account", "ask_uncovered_topic"),
         ("how long does it last", "ask_duration"),
         ("tell us a joke", "out_of_scope"),
         ("my diploma is in Hungarian, what should I do", "nlu_fallback"),  # a language, not a nationality
