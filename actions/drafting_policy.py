@@ -20,7 +20,8 @@ _APPLICATION_PART = (
     r"(?:fit|candidate|match|choice)"
     r"|(?:something|a\s+(?:text|paragraph|few\s+(?:lines|sentences|paragraphs)))\s+(?:\w+\s+)?about\s+(?:me|myself)\b"
     r"|(?:the|this|my)\s+(?:online\s+|application\s+|web\s+)?form\b|(?:my|this|the)\s+(?:\w+\s+)?letter\b"
-    r"|my\s+answers\b|(?:my|the)\s+\w+\s+section\b)"
+    r"|my\s+answers\b|(?:my|the)\s+\w+\s+section\b"
+    r"|\b(?:field|box|section|question|part)s?\b.{0,20}\b(?:of|in|on|for)\s+(?:my|the|this)\s+application\b)"
 )
 _DRAFTING_VERB = (
     r"(?:write|writ(?:ing|ten)|draft|compose|redraft|re-?write|improve|polish|proof-?read|edit|correct|fix|rephrase"
@@ -29,7 +30,8 @@ _DRAFTING_VERB = (
     r"|paraphrase|re-?word|translate|fill(?:\s+(?:in|out))?|complete|generate|create|produce|prepare|tailor|optimi[sz]e"
     r"|tweak|enhance|strengthen|shorten|summari[sz]e|make\s+.{0,40}(?:better|stronger|sound|more|shine|stand\s+out)"
     r"|help\s+(?:me\s+)?(?:with|on|to)|check\s+(?:my|the)\s+(?:grammar|spelling)|check|review|come\s+up\s+with"
-    r"|give\s+me\s+(?:a|an|some|\d+|three|two|one)?\s*(?:sentences?|lines?|paragraphs?|examples?|templates?|samples?|ideas?|words?|text|bullet)"
+    r"|(?:give\s+me|list)\s+(?:a|an|some|\d+|three|two|one|a\s+few)?\s*(?:\w+\s+)?"
+    r"(?:sentences?|lines?|paragraphs?|examples?|templates?|samples?|ideas?|words?|text|bullet|points|phrases)"
     r"|what\s+(?:should|could|can|do)\s+i\s+(?:write|say|put|answer|mention))"
 )
 # The whole application is only drafted by writing it; "fix/edit my application" asks about updating a submission.
@@ -78,7 +80,7 @@ def is_drafting_request(text: str) -> bool:
     """True when the message asks for any part of an application to be written, improved or filled in."""
     if _POLICY_QUESTION.search(text):
         return False
-    if _OVERRIDE_TRICK.search(text) and re.search(_APPLICATION_PART + "|" + _DRAFTING_VERB, text, re.IGNORECASE):
+    if _OVERRIDE_TRICK.search(text) and re.search(_APPLICATION_PART + r"|\bapplication\b", text, re.IGNORECASE):
         return True
     if _NOTICE_QUESTION.search(text) and not re.search(r"\b(?:for me|on my behalf)\b", text, re.IGNORECASE):
         return False
