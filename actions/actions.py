@@ -22,6 +22,7 @@ from actions.eligibility_report import personal_verdict
 from actions.focus import Selection, select_vacancies
 from actions.question_topics import further_topics
 from actions.refusal import drafting_refusal
+from actions.suggestions import offer, suggested_intent
 from actions.timezones import resolve_zone
 from actions.vacancy_db.repository import list_vacancies, open_session
 
@@ -94,9 +95,13 @@ class VacancyAction(Action, ABC):
     def topic(self, tracker: Tracker) -> Optional[str]:
         """The topic to answer, or None when the user only named a vacancy."""
 
+    def question_text(self, tracker: Tracker) -> str:
+        """The user's message that is answered."""
+        return tracker.latest_message.get("text") or ""
+
     def answer(self, topic: str, selection: Selection, tracker: Tracker) -> Answer:
         """Adds what the user said about themselves ("I'm 19") and the time zone they named, where relevant."""
-        text = tracker.latest_message.get("text") or ""
+        text = self.question_text(tracker)
         now = clock.now()
         if topic.endswith("_requirement"):
             name = topic[: -len("_requirement")]
@@ -109,7 +114,7 @@ class VacancyAction(Action, ABC):
         return []
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        text = tracker.latest_message.get("text") or ""
+        text = self.question_text(tracker)
         topic = self.topic(tracker)
         try:
             with open_session() as session:
@@ -146,6 +151,56 @@ class ActionAnswerQuestion(VacancyAction):
 
     def further_topics(self, tracker: Tracker, topic: str) -> List[str]:
         return further_topics(tracker.latest_message.get("text") or "", topic)
+
+
+class ActionNotUnderstood(Action):
+    """The classifier was unsure: no answer, but the question it most likely was is offered (see suggestions)."""
+
+    def name(self) -> Text:
+        return "action_not_understood"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        ranking = [(r.get("name"), r.get("confidence", 0.0)) for r in tracker.latest_message.get("intent_ranking") or []]
+        suggestion = suggested_intent(ranking)
+        if suggestion is None:
+            dispatcher.utter_message(response="utter_default")
+        else:
+            buttons = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+            dispatcher.utter_message(text=offer(suggestion), buttons=buttons)
+        return [SlotSet("suggested_intent", suggestion)]
+
+
+class ActionAcceptSuggestion(ActionAnswerQuestion):
+    """A "yes": right after a question was offered, answers it for the message that was not understood;
+    otherwise asks what else the user would like to know."""
+
+    def name(self) -> Text:
+        return "action_accept_suggestion"
+
+    def question_text(self, tracker: Tracker) -> str:
+        texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+        return texts[-2] if len(texts) >= 2 else ""
+
+    def topic(self, tracker: Tracker) -> Optional[str]:
+        return INTENT_TOPICS.get(tracker.get_slot("suggested_intent") or "") if offered_just_before(tracker) else None
+
+    def further_topics(self, tracker: Tracker, topic: str) -> List[str]:
+        return []
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if self.topic(tracker) is None:
+            dispatcher.utter_message(response="utter_anything_else")
+            return [SlotSet("suggested_intent", None)]
+        return super().run(dispatcher, tracker, domain) + [SlotSet("suggested_intent", None)]
+
+
+def offered_just_before(tracker: Tracker) -> bool:
+    """Whether the assistant's last action before the latest user message offered a question."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    before = events[: users[-1]] if users else events
+    actions = [e.get("name") for e in before if e.get("event") == "action" and e.get("name") != "action_listen"]
+    return bool(actions) and actions[-1] == "action_not_understood"
 
 
 class ActionChooseVacancy(VacancyAction):

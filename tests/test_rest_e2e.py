@@ -112,12 +112,30 @@ def test_unknown_requisition_lists_the_known_ones(assistant):
     assert "123456" in reply and "250770" in reply and "250775" in reply
 
 
+# Questions about the documents that the classifier is unsure of (below the fallback threshold), worded loosely.
+LOOSE_DOCUMENT_QUESTIONS = ["is a CV required?", "cv + diploma?", "CV and transcripts, needed or not"]
+
+
+def test_an_unsure_question_is_offered_back_and_a_yes_answers_it(assistant):
+    unsure = [text for text in LOOSE_DOCUMENT_QUESTIONS
+              if [r["name"] for r in assistant.parse(text)["intent_ranking"][:2]] == ["nlu_fallback", "ask_documents"]]
+    assert unsure, "none of the loose document questions fell below the threshold with documents as best guess"
+    user = sender()
+    offered = assistant.send(user, unsure[0])
+    assert "Did you want to know about the documents to attach?" in offered[0]["text"]
+    assert [b["payload"] for b in offered[0]["buttons"]] == ["/affirm", "/deny"]
+    answer = assistant.reply_text(user, "yes")
+    assert "Proof of ongoing studies with the dates clearly mentioned" in answer and "Source: vacancies 250770" in answer
+    assistant.reply_text(user, "what is the stipend?")
+    assert "anything else" in assistant.reply_text(user, "yes")  # nothing offered just before: nothing answered
+
+
 @pytest.mark.parametrize("message", ["", " ", "<script>alert(1)</script>", "x" * 20000, "\x00\x01\x02", "'; DROP TABLE vacancies; --"])
 def test_bad_input_gets_a_polite_reply_and_keeps_the_data(assistant, message):
     replies = assistant.send(sender(), message)
     texts = [m["text"] for m in replies if "text" in m]
-    assert len(texts) == 1 and texts[0].startswith("Sorry,")  # a decline that says what it can answer
-    assert "I can answer" in texts[0] or "You can ask me about" in texts[0]
+    assert len(texts) == 1 and texts[0].startswith("Sorry,")  # a decline that says what it can answer, or offers
+    assert any(lead in texts[0] for lead in ("I can answer", "You can ask me about", "Did you want to know about"))
     after = assistant.reply_text(sender(), "what is the stipend?")
     assert "€1,286.09" in after
 
