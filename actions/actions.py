@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import clock
 from actions.answer_format import Answer, vacancy_label
 from actions.answers import Question, compose, criterion
-from actions.eligibility_report import personal_verdict
+from actions.eligibility_report import personal_verdict, stated_criteria
 from actions.focus import Selection, select_vacancies
 from actions.question_topics import further_topics
 from actions.refusal import drafting_refusal
@@ -150,7 +150,13 @@ class ActionAnswerQuestion(VacancyAction):
         return INTENT_TOPICS.get(tracker.get_intent_of_latest_message() or "")
 
     def further_topics(self, tracker: Tracker, topic: str) -> List[str]:
-        return further_topics(tracker.latest_message.get("text") or "", topic)
+        """Other criteria the person says something about ("I'm Swedish and 24"), then other topics asked."""
+        text = tracker.latest_message.get("text") or ""
+        criteria = []
+        if topic.endswith("_requirement"):
+            today = clock.in_brussels(clock.now()).date()
+            criteria = [f"{name}_requirement" for name in stated_criteria(text, today) if f"{name}_requirement" != topic]
+        return criteria + [asked for asked in further_topics(text, topic) if asked not in criteria]
 
 
 class ActionNotUnderstood(Action):

@@ -199,6 +199,23 @@ def _nationalities(text: str) -> Tuple[List[Country], List[Country]]:
     return list(dict.fromkeys(held)), list(dict.fromkeys(other))
 
 
+# "written in Hungarian", "translated into Greek", "I speak Polish": a language, not a nationality.
+_LANGUAGE_USE = re.compile(
+    r"\b(?:in|into|speak|speaks|speaking|spoken|fluent)\s+\w+(?:\s*(?:,|and|or|&)\s*\w+)*", re.IGNORECASE
+)
+# Words of a statement about one's own nationality: "I'm Estonian", "I am from Ukraine", "my citizenship is
+# Japanese"; not "tell me about the Cuban missile crisis" or "do I need a Belgian bank account".
+_IDENTITY = re.compile(
+    r"\b(?:i'm|im|i\s+am|i\s+come\s+from|citizen|citizenship|nationality|national|passport|born\s+in)\b", re.IGNORECASE
+)
+
+
+def states_own_nationality(text: str, today: date) -> bool:
+    """ "I'm Estonian", "my citizenship is Japanese": a statement about one's own nationality that names a country;
+    not a language ("I speak Polish") nor a country mentioned in passing ("a Belgian bank account")."""
+    return bool(_IDENTITY.search(text)) and check_nationality(_LANGUAGE_USE.sub(" ", text), today).status != UNCLEAR
+
+
 def check_nationality(text: str, today: date) -> CriterionCheck:
     """Met if any nationality named is a NATO member state on that day (several nationalities: one suffices)."""
     held, other = _nationalities(_normalise(text))

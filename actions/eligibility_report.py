@@ -12,7 +12,8 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 from actions.answer_format import Answer, Citation, bullet_list, cite
 from actions.answers import essential_criterion
-from actions.eligibility import CriterionCheck, check_age, check_language, check_nationality, check_studies
+from actions.eligibility import (CriterionCheck, check_age, check_language, check_nationality, check_studies,
+                                 states_own_nationality)
 from actions.vacancy_db.models import Vacancy
 
 CRITERIA = ("nationality", "age", "studies", "language")
@@ -61,6 +62,20 @@ def personal_verdict(criterion: str, text: str, vacancies: Sequence[Vacancy], to
         return None
     check = run_check(criterion, text, vacancies, today).check
     return check.explanation if check.understood else None
+
+
+def stated_criteria(text: str, today: date) -> List[str]:
+    """The criteria a message says something about the person for ("I'm 22 and a master's student, can I
+    apply?" names age and studies), in the criteria's order, so that each one gets its verdict."""
+    if not _PERSONAL.search(text):
+        return []
+    reads = {
+        "nationality": lambda: states_own_nationality(text, today),
+        "age": lambda: check_age(text, today).understood,
+        "studies": lambda: check_studies(text, today).understood,
+        "language": lambda: check_language(text).understood,
+    }
+    return [criterion for criterion in CRITERIA if reads[criterion]()]
 
 
 def criterion_text(result: CriterionResult) -> str:

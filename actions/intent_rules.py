@@ -12,26 +12,17 @@ from typing import Callable, FrozenSet, Optional, Sequence, Tuple
 
 from actions import clock
 from actions.drafting_policy import is_drafting_request
-from actions.eligibility import UNCLEAR, check_nationality
+from actions.eligibility import states_own_nationality
 
 DECLINES = frozenset({"out_of_scope", "nlu_fallback", "ask_uncovered_topic"})
 SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "help", "bot_challenge"})
-# "written in Hungarian", "translated into Greek", "I speak Polish": a language, not a nationality.
-_LANGUAGE_USE = re.compile(
-    r"\b(?:in|into|speak|speaks|speaking|spoken|fluent)\s+\w+(?:\s*(?:,|and|or|&)\s*\w+)*", re.IGNORECASE
-)
-# Words of a statement about one's own nationality: "I'm Estonian", "I am from Ukraine", "my citizenship is
-# Japanese"; not "tell me about the Cuban missile crisis" or "do I need a Belgian bank account".
-_IDENTITY = re.compile(
-    r"\b(?:i'm|im|i\s+am|i\s+come\s+from|citizen|citizenship|nationality|national|passport|born\s+in)\b", re.IGNORECASE
-)
 _GREETING = re.compile(
     r"^\W*(?:h+i+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|bonjour|salut|hallo|yo)\b"
     r"(?P<rest>[^?]*)$",
     re.IGNORECASE,
 )
-_FAREWELL = re.compile(
-    r"^\W*(?:bye+|good\s*bye|bye\s+bye|see\s+(?:you|ya)(?:\s+later)?|so\s+long|cheerio|farewell|ciao|take\s+care"
+_FAREWELL = re.compile(  # "thanks, bye" takes leave too
+    r"^\W*(?:(?:thanks?(?:\s+a\s+lot)?|thank\s+you(?:\s+so\s+much)?|thx|cheers|ok(?:ay)?|great)\W+){0,3}(?:bye+|good\s*bye|bye\s+bye|see\s+(?:you|ya)(?:\s+later)?|so\s+long|cheerio|farewell|ciao|take\s+care"
     r"|au\s+revoir|later|catch\s+you\s+later)\W*$",
     re.IGNORECASE,
 )
@@ -67,9 +58,7 @@ class IntentRule:
 
 def states_nationality(text: str) -> bool:
     """ "I'm Estonian", "i'm from ukraine, is that a problem": the person names their own country."""
-    if not _IDENTITY.search(text):
-        return False
-    return check_nationality(_LANGUAGE_USE.sub(" ", text), clock.in_brussels(clock.now()).date()).status != UNCLEAR
+    return states_own_nationality(text, clock.in_brussels(clock.now()).date())
 
 
 def is_greeting(text: str) -> bool:

@@ -16,7 +16,7 @@ from actions.eligibility import (
     is_recent_graduate,
     parse_age_or_birth_date,
 )
-from actions.eligibility_report import personal_verdict
+from actions.eligibility_report import personal_verdict, stated_criteria
 
 TODAY = date(2026, 11, 23)
 AGE_NOTE = "the notice does not say on which date age is counted"
@@ -211,3 +211,17 @@ def test_language(answer, status, understood):
 )
 def test_personal_verdict_only_for_what_the_rules_can_read(vacancies, criterion, message, verdict):
     assert personal_verdict(criterion, message, vacancies, TODAY) == verdict
+
+
+@pytest.mark.parametrize(
+    "message, criteria",
+    [("I'm American and 24 years old, do I qualify?", ["nationality", "age"]),
+     ("I'm 22 and a master student, can I apply?", ["age", "studies"]),
+     ("I'm Swedish and speak fluent English", ["nationality", "language"]),
+     ("I'm a French student aged 23", ["nationality", "age", "studies"]),
+     ("do I need French?", []),  # a language asked about, not a nationality stated
+     ("is a bachelor's degree required?", []),  # nothing said about the asker
+     ("my diploma is in Polish", [])],
+)
+def test_every_criterion_a_message_states_is_found(message, criteria):
+    assert stated_criteria(message, TODAY) == criteria

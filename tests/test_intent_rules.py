@@ -19,6 +19,8 @@ from actions.intent_rules import PLACE_MARK, VACANCY_MARK, mark_entities, rule_i
         ("heyyy :)", "out_of_scope", "greet"),
         ("hi, good to see you", "goodbye", "greet"),
         ("so long", "ask_duration", "goodbye"),
+        ("thanks, bye", "thank", "goodbye"),
+        ("ok thank you so much, goodbye!", "thank", "goodbye"),
         ("cheerio!", "nlu_fallback", "goodbye"),
         (f"what about {VACANCY_MARK}?", "ask_duties", "choose_vacancy"),  # a vacancy named, nothing asked
         (f"and the {VACANCY_MARK} one", "ask_stipend", "choose_vacancy"),

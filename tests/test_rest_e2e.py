@@ -89,6 +89,12 @@ def test_two_questions_in_one_message_get_two_answers(assistant):
     assert len([m for m in messages if "custom" in m]) == 2  # each answer carries its own sources
 
 
+def test_each_criterion_the_asker_states_gets_its_verdict(assistant):
+    reply = assistant.reply_text(sender(), "I'm Swedish and 24 years old, can I apply?")
+    assert "Sweden is a NATO member state (since 7 March 2024)." in reply
+    assert "you are 24" in reply and "at least 21 years old" in reply
+
+
 def test_a_question_the_notice_does_not_answer_is_declined_with_a_source(assistant):
     reply = assistant.reply_text(sender(), "do I need a visa?")
     assert reply.startswith("The vacancy notice does not cover that, so I can't answer it.")
