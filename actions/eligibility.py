@@ -241,7 +241,10 @@ def _capitalised(text: str) -> str:
 
 # Age -------------------------------------------------------------------------------------------------------------
 _STATED_AGE = re.compile(
-    rf"\b(?:i'?m|i am|im|aged?:?|my age is|age is)\s+(?P<a>{_NUMBER})\b"
+    # "I'm American and 24": an age closing a statement about oneself, no unit or noun after it (tried first, as
+    # "I'm <number in words>" would otherwise take "I'm American")
+    r"\b(?:i'?m|i am)\s+(?:an?\s+)?\w+(?:\s+\w+)?\s+and\s+(?P<d>\d{2})\b(?!\s*(?:%|[-/.:]\d|[^\W\d_]))"
+    rf"|\b(?:i'?m|i am|im|aged?:?|my age is|age is)\s+(?P<a>{_NUMBER})\b"
     rf"|\b(?P<b>{_NUMBER})\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)\b|\b(?P<c>\d{{1,3}})\s*y\.?o\b",
     re.IGNORECASE,
 )
@@ -276,7 +279,7 @@ def _from_birth(born: DateSpan, today: date) -> AgeReading:
 
 def _stated_age(text: str) -> Optional[AgeReading]:
     """ "I'm 23", "21 years old", "age: twenty-one", or an answer that is only a number ("19")."""
-    written = [m.group("a") or m.group("b") or m.group("c") for m in _STATED_AGE.finditer(text)]
+    written = [m.group("a") or m.group("b") or m.group("c") or m.group("d") for m in _STATED_AGE.finditer(text)]
     bare = _BARE_NUMBER.fullmatch(text)
     for number in map(parse_number, [*written, *([bare.group("n")] if bare else [])]):
         if number is not None and number.is_integer():

@@ -66,11 +66,18 @@ def test_nationality_is_judged_on_the_day_of_the_check():
      ("May 5th, 2004", MET, "born on 5 May 2004"),
      ("born in 2004", MET, "born in 2004"),  # 21 or 22 today: either way at least 21
      ("born in 2005", UNCLEAR, "born in 2005"),  # 20 or 21
-     ("born in November 2005", UNCLEAR, "born in November 2005")],
+     ("born in November 2005", UNCLEAR, "born in November 2005"),
+     ("I'm American and 24, do I qualify?", MET, "24 years old"),  # an age closing a statement about oneself
+     ("I'm a student and 19.", NOT_MET, "19 years old")],
 )
 def test_age_from_an_age_or_a_date_of_birth(answer, status, understood):
     check = check_age(answer, TODAY, 21)
     assert (check.criterion, check.status, check.answer) == ("age", status, understood)
+
+
+@pytest.mark.parametrize("text", ["I'm applying and 25 people told me", "I'm in year 2 and 20 hours a week"])
+def test_a_number_that_is_not_an_age_is_not_read_as_one(text):
+    assert not check_age(text, TODAY).understood
 
 
 def test_age_explanation_names_the_day_of_the_check_and_what_the_notice_leaves_open():
