@@ -21,6 +21,7 @@ from actions.eligibility_report import (
     failed_criterion_message,
     report,
     run_check,
+    stated_criteria,
     unclear_answer_message,
 )
 from actions.focus import select_vacancies
@@ -49,16 +50,19 @@ class ValidateEligibilityForm(FormValidationAction):
         return "validate_eligibility_form"
 
     async def extract_slots(self, tracker: Tracker) -> Dict[Text, Any]:
+        """The answer to the criterion asked, and every other open criterion the message speaks to: "I'm 22,
+        Swedish and a master's student, am I eligible?" starts the check with three answers already given."""
+        text = (tracker.latest_message.get("text") or "").strip()
+        stated = {SLOT_OF[c]: text for c in stated_criteria(text, today()) if not tracker.get_slot(SLOT_OF[c])}
         requested = tracker.get_slot("requested_slot")
         criterion = next((c for c, slot in SLOT_OF.items() if slot == requested), None)
         if criterion is None:
-            return {}
-        text = (tracker.latest_message.get("text") or "").strip()
+            return stated  # the check is starting: what the request itself said
         intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False) or ""  # unsure: an answer
         readable = run_check(criterion, text, vacancies_in_question(tracker), today()).check.status != "unclear"
         if not readable and intent in INTERRUPTIONS and intent != f"ask_{criterion}_requirement":
             return {}  # a question on something else mid-check: the rules answer it, then the form asks again
-        return {requested: text}
+        return {**stated, requested: text}
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:

@@ -187,6 +187,15 @@ def test_eligibility_check_end_to_end(assistant):
     assert all(tracker["slots"][slot] is None for slot in ("answer_nationality", "answer_age", "answer_studies", "answer_language"))
 
 
+def test_eligibility_check_takes_what_the_request_already_says(assistant):
+    user = sender()
+    first = assistant.reply_text(user, "please run the eligibility check, I'm a 22 year old Polish student")
+    assert "how well do you speak English or French?" in first and "national of?" not in first
+    result = assistant.reply_text(user, "fluent English")
+    assert "Nationality: “Poland” — met." in result and "Age: “22 years old” — met." in result
+    assert "Studies: “currently a student” — met." in result and "Language: “proficient in English” — met." in result
+
+
 def test_eligibility_check_can_be_stopped(assistant):
     user = sender()
     assistant.send(user, "check my eligibility please")
