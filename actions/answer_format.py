@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Tuple
 
+from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
-from actions.clock import in_brussels
+from actions.clock import BRUSSELS, in_brussels
 from actions.notice_layout import clean_text
 
 
@@ -94,6 +95,39 @@ def describe_interval(earlier: datetime, later: datetime) -> str:
         return "less than a minute"
     parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in units[first:first + 2] if n]
     return " and ".join(parts)
+
+
+def period_bounds(period: str) -> Optional[Tuple[datetime, datetime]]:
+    """The Brussels instants a written period ("September 2026", "12 March 2026") begins and ends, or None when
+    it names no year or cannot be read. Read twice with different defaults: a part that changes with the
+    default was not written, so "March 2026" is the whole month and "12 March 2026" one day."""
+    try:
+        first = date_parser.parse(period, default=datetime(1, 1, 1))
+        second = date_parser.parse(period, default=datetime(4, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    if first.year != second.year:
+        return None
+    if first.day == second.day and first.month == second.month:
+        length = relativedelta(days=1)
+    elif first.month == second.month:
+        length = relativedelta(months=1)
+    else:
+        length = relativedelta(years=1)
+    begins = datetime(first.year, first.month if first.month == second.month else 1,
+                      first.day if first.day == second.day else 1, tzinfo=BRUSSELS)
+    return begins, begins + length
+
+
+def period_status(period: str, now: datetime) -> Optional[str]:
+    """ "passed" once the whole period is over in Brussels, "begun" during it, "ahead" before it, None if unread."""
+    bounds = period_bounds(period)
+    if bounds is None:
+        return None
+    begins, ends = bounds
+    if now >= ends:
+        return "passed"
+    return "begun" if now >= begins else "ahead"
 
 
 def bullet_list(items: List[str]) -> str:

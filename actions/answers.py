@@ -18,6 +18,7 @@ from actions.answer_format import (
     cite,
     describe_interval,
     format_instant,
+    period_status,
     vacancy_label,
 )
 from actions.timezones import Zone
@@ -50,23 +51,32 @@ class Question:
 
 def _each(question: Question, topic: str, describe: Callable[[Vacancy], Optional[Statement]], missing: str,
           quoted_inline: bool = False, preface: str = "") -> Answer:
-    """Answer once where every vacancy says the same, else once per vacancy; name the notices that are silent."""
+    """Answer once where every vacancy says the same, else once per group of vacancies saying the same, each
+    line naming its vacancies (also when the others are silent); name the notices that are silent."""
     stated = [(v, describe(v)) for v in question.vacancies]
     known = [(v, s) for v, s in stated if s is not None]
     silent = [v for v, s in stated if s is None]
     lines = [preface] if preface else []
-    if len({_fold(s[0]) for _, s in known}) == 1:
+    groups: Dict[str, Tuple[str, List[Vacancy]]] = {}
+    for vacancy, (text, _) in known:
+        groups.setdefault(_fold(text), (text, []))[1].append(vacancy)
+    if len(groups) == 1 and not silent:
         lines.append(known[0][1][0])
     else:
-        for vacancy, (text, _) in known:
+        for text, group in groups.values():
             separator = ":\n" if "\n" in text else ": "
-            lines.append(f"{vacancy_label(vacancy)}{separator}{text}")
+            lines.append(f"{_and([vacancy_label(v) for v in group])}{separator}{text}")
     if silent and not known:
         lines.append(f"The vacancy notice does not state {missing}, so I cannot tell you. I can answer about {ANSWERABLE}.")
     else:
         lines.extend(f"The notice of vacancy {vacancy_label(v)} does not state {missing}." for v in silent)
     citations = tuple(dict.fromkeys(cite(v, f) for v, (_, facts) in known for f in facts))
     return Answer("\n".join(lines), citations, topic, quoted_inline)
+
+
+def _and(items: Sequence[str], last: str = "and") -> str:
+    """ "A", "A and B", "A, B and C" (or "A, B or C")."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 def _fold(text: str) -> str:
@@ -133,7 +143,11 @@ def overview(question: Question) -> Answer:
     blocks: List[str] = []
     facts: List[Tuple[Vacancy, Fact]] = []
     for v in question.vacancies:
-        starts = " or ".join(f.value for f in v.facts_for("start_periods"))
+        periods = [f.value for f in v.facts_for("start_periods")]
+        starts = " or ".join(periods)
+        passed = start_periods_status(periods, question.now)
+        if starts and passed:
+            starts += f" ({passed})"
         glance = [
             ("Location", "location", v.location),
             ("Schedule", "schedule", v.schedule),
@@ -231,25 +245,52 @@ def webinar(question: Question) -> Answer:
         when = format_instant(v.webinar_at)
         if question.zone is not None:
             when += f" ({format_in_zone(v.webinar_at, question.zone)} in {question.zone.label})"
-        if now > v.webinar_at:
-            text = f"The info-session webinar took place on {when}, {describe_interval(v.webinar_at, now)} ago."
+        past = now > v.webinar_at
+        if past:
+            text = (f"The info-session webinar took place on {when}, {describe_interval(v.webinar_at, now)} ago. "
+                    "Registration for it is over.")
         else:
             text = f"The info-session webinar is on {when}, in {describe_interval(now, v.webinar_at)}."
         facts = [fact]
         link = v.fact("webinar_url")
         if link:
-            text += f" Registration link: {link.value}"
+            text += f" The notice gave this registration link: {link.value}" if past else f" Registration link: {link.value}"
             facts.append(link)
         return text, facts
 
     return _with_local_time_hint(question, _each(question, "webinar", describe, "an info-session webinar"))
 
 
+START_STATUS_WORDS = {"passed": ("has already passed", "have already passed"), "begun": ("has begun", "have begun"),
+                      "ahead": ("is still to come", "are still to come")}
+
+
+def start_periods_status(periods: Sequence[str], now: datetime) -> Optional[str]:
+    """Which start periods are over or under way at `now` ("both have already passed", "March 2026 has already
+    passed and September 2026 has begun"), or None while none has begun."""
+    statuses = [(period, period_status(period, now)) for period in periods]
+    if not any(status in ("passed", "begun") for _, status in statuses):
+        return None
+    if all(status == "passed" for _, status in statuses):
+        return {1: "that period has already passed", 2: "both have already passed"}.get(len(statuses), "all have already passed")
+    clauses = []
+    for status, (one, several) in START_STATUS_WORDS.items():
+        named = [period for period, s in statuses if s == status]
+        if named:
+            clauses.append(f"{_and(named)} {one if len(named) == 1 else several}")
+    return _and(clauses)
+
+
 def start_dates(question: Question) -> Answer:
     def describe(v: Vacancy) -> Optional[Statement]:
         facts = v.facts_for("start_periods")
+        if not facts:
+            return None
         periods = " or ".join(f.value for f in facts)
-        return (f"The internship starts in {periods}.", facts) if facts else None
+        status = start_periods_status([f.value for f in facts], question.now)
+        if status:
+            return f"The notice says the internship starts in {periods}; {status}.", facts
+        return f"The internship starts in {periods}.", facts
 
     return _each(question, "start_date", describe, "a start date")
 
@@ -276,12 +317,24 @@ def _stated(column: str, fact_field: str, template: str, missing: str) -> Callab
     return compose
 
 
+# Documents applicants often expect; the documents answer says the notice does not ask for those it nowhere mentions.
+NOT_ASKED_DOCUMENTS = [
+    ("a CV", re.compile(r"\bC\.?V\b|curriculum\s+vitae|r[ée]sum[ée]", re.IGNORECASE)),
+    ("a cover letter", re.compile(r"cover(?:ing)?\s+letter|motivation|letter\s+of\s+(?:interest|intent)|personal\s+statement",
+                                  re.IGNORECASE)),
+    ("references", re.compile(r"\breferen(?:ce|ces)\b|\breferees?\b|recommendation", re.IGNORECASE)),
+]
+
+
 def documents(question: Question) -> Answer:
     def describe(v: Vacancy) -> Optional[Statement]:
         items = v.facts_for("documents")
         if not items:
             return None
         parts = [f"To let the office assess your eligibility, the notice asks you to attach:\n{bullet_list([f.value for f in items])}"]
+        unasked = [name for name, pattern in NOT_ASKED_DOCUMENTS if not pattern.search(v.notice_text or "")]
+        if unasked:
+            parts.append(f"The notice does not ask for {_and(unasked, 'or')}.")
         facts = list(items)
         for field, label in (("document_language", None), ("policies", "no_update")):
             extra = [f for f in v.facts_for(field) if label is None or f.label == label]
@@ -297,10 +350,7 @@ def documents(question: Question) -> Answer:
 QUOTED_TOPICS: Dict[str, Tuple[str, str, Optional[str], str]] = {
     # topic: (fact field, lead-in, policy label, what is missing)
     "telework": ("telework", "On telework, the notice says:", None, "anything about telework"),
-    "travel_reimbursement": ("travel_reimbursement", "Yes, the notice mentions a travel reimbursement:", None, "a travel reimbursement"),
     "document_language": ("document_language", "On the language of the documents, the notice says:", None, "a language for the documents"),
-    "application_update": ("policies", "No. The notice says:", "no_update", "whether an application can be updated"),
-    "accommodation": ("policies", "Yes. On reasonable accommodation, the notice says:", "accommodation", "anything about reasonable accommodation"),
     "candidate_pool": ("policies", "On the pool of candidates, the notice says:", "candidate_pool", "anything about a pool of candidates"),
     "contact": ("policies", "The office cannot take telephone or e-mail enquiries, which is why this assistant answers from the notice. The notice says:", "no_enquiries", "how to contact the office"),
     "ai_policy": ("policies", "No generative AI. The notice says:", "generative_ai", "a policy on AI tools"),
@@ -347,6 +397,22 @@ def related_desirable_criteria(vacancy: Vacancy, criterion: str) -> List[Fact]:
     return [f for f in vacancy.facts_for("desirable_criteria") if pattern.search(f.value)]
 
 
+# An age criterion giving only a minimum ("be at least 21 years old"); any wording that could set a maximum.
+_MINIMUM_AGE = re.compile(r"\bat\s+least\s+\d+|\bminimum\b|\bor\s+(?:older|over|above)\b|\bnot\s+younger\b", re.IGNORECASE)
+_MAXIMUM_AGE = re.compile(
+    r"\bat\s+most\b|\bmaximum\b|\bmax\b|\bupper\b|\blimit\b|\bolder\s+than\b|\byounger\s+than\b|\bunder\b|\bbelow\b"
+    r"|\bup\s+to\b|\bbetween\b|\bor\s+(?:younger|under|less)\b|\bnot\s+(?:yet\s+)?(?:be\s+|have\s+)?(?:reached|turned|exceeded)\b"
+    r"|\bexceed|\bno\s+more\s+than\b|\bless\s+than\b",
+    re.IGNORECASE)
+
+
+def sets_only_a_minimum_age(vacancy: Vacancy, age_criterion: Fact) -> bool:
+    """The age criterion gives a minimum and no criterion of the notice (essential or desirable) could set a
+    maximum, so "the notice sets no maximum age" is read from the stored criteria."""
+    criteria = [*vacancy.facts_for("essential_criteria"), *vacancy.facts_for("desirable_criteria")]
+    return bool(_MINIMUM_AGE.search(age_criterion.value)) and not any(_MAXIMUM_AGE.search(f.value) for f in criteria)
+
+
 def criterion(name: str, verdict: Optional[str] = None) -> Callable[[Question], Answer]:
     """The essential criterion on one requirement, preceded by the verdict on what the user said, if any, and
     followed by the desirable criteria on the same subject."""
@@ -356,6 +422,8 @@ def criterion(name: str, verdict: Optional[str] = None) -> Callable[[Question], 
         if fact is None:
             return None
         lines = [f"The notice requires that the candidate must {fact.value.rstrip('.,;')}."]
+        if name == "age" and sets_only_a_minimum_age(vacancy, fact):
+            lines.append("It sets no maximum age.")
         advantages = related_desirable_criteria(vacancy, name)
         if advantages:
             quoted = "; ".join(f"“{f.value.rstrip('.,;')}”" for f in advantages)
@@ -364,6 +432,54 @@ def criterion(name: str, verdict: Optional[str] = None) -> Callable[[Question], 
 
     return lambda question: _each(question, f"{name}_requirement", describe, f"a {name} requirement",
                                   quoted_inline=True, preface=verdict or "")
+
+
+def _framed(topic: str, field: str, label: Optional[str], missing: str,
+            frame: Callable[[Vacancy, Fact], str]) -> Callable[[Question], Answer]:
+    """Composers quoting one stored fact in words that depend on what it (or the rest of the notice) says."""
+
+    def describe(vacancy: Vacancy) -> Optional[Statement]:
+        facts = [f for f in vacancy.facts_for(field) if label is None or f.label == label]
+        return (frame(vacancy, facts[0]), facts[:1]) if facts else None
+
+    return lambda question: _each(question, topic, describe, missing, quoted_inline=True)
+
+
+_AFTER_DEADLINE = re.compile(r"\bafter\b[^.]*\bdeadline\b", re.IGNORECASE)
+_CHANGING = re.compile(r"\b(?:updat|modif|amend|edit|chang|correct|withdr)\w*", re.IGNORECASE)
+
+
+def _update_frame(vacancy: Vacancy, fact: Fact) -> str:
+    """ "Cannot be updated after the relevant deadline" rules out changes after the deadline only; whether the
+    notice says anything of changes before it is read from its other sentences about the application."""
+    if not _AFTER_DEADLINE.search(fact.value):
+        return f"On updating an application, the notice says: “{fact.value}”"
+    text = f"Not after the deadline: the notice says “{fact.value}”"
+    others = (vacancy.notice_text or "").replace(fact.quote, " ")
+    sentences = re.split(r"[.!?]\s", others)
+    if not any(_CHANGING.search(s) and re.search(r"\bapplication", s, re.IGNORECASE) for s in sentences):
+        text += " It does not say whether an application can be changed before the deadline."
+    return text
+
+
+# Wording by which an accommodation paragraph would name arrangements ("such as extra time").
+_NAMES_ARRANGEMENTS = re.compile(r"\bsuch as\b|\bincluding\b|\bfor example\b|\be\.g\.|\b(?:extra|additional) time\b",
+                                 re.IGNORECASE)
+
+
+def _accommodation_frame(vacancy: Vacancy, fact: Fact) -> str:
+    text = f"On reasonable accommodation, the notice says: “{fact.value}”"
+    if not _NAMES_ARRANGEMENTS.search(fact.value):
+        text += " The notice does not say which arrangements can be made."
+    return text
+
+
+def _travel_frame(vacancy: Vacancy, fact: Fact) -> str:
+    """The travel reimbursement's amount, if the notice gives one, is written after the words "travel ..."."""
+    mention = re.search(r"\btravel\b.*", fact.value, re.IGNORECASE | re.DOTALL)
+    if mention and not re.search(r"[€$£]|\d|\b(?:EUR|euros?|GBP|USD)\b", mention.group(0), re.IGNORECASE):
+        return f"The notice mentions a travel reimbursement but does not state its amount: “{fact.value}”"
+    return f"On travel reimbursement, the notice says: “{fact.value}”"
 
 
 def _quoted(topic: str) -> Callable[[Question], Answer]:
@@ -394,6 +510,11 @@ COMPOSERS: Dict[str, Callable[[Question], Answer]] = {
     "grade": _stated("grade", "grade", "The grade is {value}.", "a grade"),
     "clearance": _stated("clearance_level", "clearance_level", "The clearance level is {value}.", "a clearance level"),
     "max_applications": _stated("max_applications", "max_applications", "You can apply for up to {value} different vacancies.", "how many vacancies you may apply to"),
+    "travel_reimbursement": _framed("travel_reimbursement", "travel_reimbursement", None, "a travel reimbursement", _travel_frame),
+    "application_update": _framed("application_update", "policies", "no_update", "whether an application can be updated",
+                                  _update_frame),
+    "accommodation": _framed("accommodation", "policies", "accommodation", "anything about reasonable accommodation",
+                             _accommodation_frame),
     **{topic: _quoted(topic) for topic in QUOTED_TOPICS},
     **{topic: _listed(topic) for topic in LISTED_TOPICS},
     **{f"{name}_requirement": criterion(name) for name in CRITERION_PATTERNS},

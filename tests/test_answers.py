@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 from dateutil import tz
 
-from actions.answers import COMPOSERS, Question, compose
+from actions.answers import COMPOSERS, Question, compose, criterion
 from actions.focus import select_vacancies
 from actions.timezones import resolve_zone
 from tests.conftest import NOW
@@ -90,7 +90,7 @@ def test_silent_notice_is_said_not_guessed(vacancies):
     assert cs_only.citations == ()
     both = compose("clearance", Question(vacancies, NOW))
     assert both.text.splitlines() == [
-        "The clearance level is NS.",
+        "250775 (International Military Staff, Executive Coordinator, Knowledge Management Section): The clearance level is NS.",
         "The notice of vacancy 250770 (International Military Staff, Cooperative Security Division) does not state a clearance level.",
     ]
     assert [c.quote for c in both.citations] == ["Clearance Level NS"]
@@ -102,9 +102,8 @@ def test_silent_notice_is_said_not_guessed(vacancies):
         ("telework", "On telework, the notice says: “Teleworking subject to business requirements.”"),
         ("duration", "The internship lasts 6 months."),
         ("hours", "The internship is 38 hours a week."),
-        ("start_date", "The internship starts in March 2026 or September 2026."),
+        ("start_date", "The notice says the internship starts in March 2026 or September 2026; both have already passed."),
         ("max_applications", "You can apply for up to 3 different vacancies."),
-        ("application_update", "No. The notice says: “Please note that the application cannot be updated after the relevant deadline.”"),
     ],
 )
 def test_topics_the_vacancies_agree_on(vacancies, topic, expected):
@@ -184,7 +183,7 @@ def test_overview_gives_each_key_fact_with_its_source(vacancies):
         "- Schedule: Full-time",
         "- Hours: 38 a week",
         "- Duration: 6 months",
-        "- Starts: March 2026 or September 2026",
+        "- Starts: March 2026 or September 2026 (both have already passed)",
         "- Stipend: €1,286.09 (EUR) per month",
         "- Deadline: Sunday 22 June 2025 at 23:59 Brussels time (UTC+02:00) (closed 1 year and 5 months ago)",
     ]
@@ -216,3 +215,97 @@ def test_an_uncovered_topic_is_declined_with_where_the_notice_points(vacancies):
     assert "telephone or e-mail enquiries cannot be dealt with.”" in lines[1]
     assert lines[2].startswith("From the notice I can tell you about eligibility criteria, stipend")
     assert {(c.requisition, c.section) for c in answer.citations} == {("250770", "Special Notice"), ("250775", "Special Notice")}
+
+
+def test_updating_is_ruled_out_only_after_the_deadline(vacancies):
+    text = compose("application_update", Question(vacancies, NOW)).text
+    assert not text.startswith("No.")
+    assert text == ("Not after the deadline: the notice says “Please note that the application cannot be updated after "
+                    "the relevant deadline.” It does not say whether an application can be changed before the deadline.")
+
+
+def test_accommodation_leads_with_what_the_notice_says_and_promises_nothing(vacancies):
+    text = compose("accommodation", Question(vacancies, NOW)).text
+    assert not text.startswith("Yes")
+    assert text.startswith("On reasonable accommodation, the notice says: “NATO is committed to fostering")
+    assert "Candidates will be required to provide documented medical evidence" in text
+    assert text.endswith("The notice does not say which arrangements can be made.")
+
+
+def test_a_statement_of_some_vacancies_names_them_when_another_is_silent(vacancies):
+    cs, km = "250770 (International Military Staff, Cooperative Security Division)", \
+        "250775 (International Military Staff, Executive Coordinator, Knowledge Management Section)"
+    assert compose("clearance", Question(vacancies, NOW)).text.splitlines() == [
+        f"{km}: The clearance level is NS.",
+        f"The notice of vacancy {cs} does not state a clearance level.",
+    ]
+    assert compose("grade", Question(vacancies, NOW)).text.splitlines() == [
+        f"{km}: The grade is INTERN.",
+        f"The notice of vacancy {cs} does not state a grade.",
+    ]
+
+
+def test_travel_reimbursement_is_mentioned_without_an_amount(vacancies):
+    text = compose("travel_reimbursement", Question(vacancies, NOW)).text
+    assert not text.startswith("Yes")
+    assert text == ("The notice mentions a travel reimbursement but does not state its amount: “A monthly grant of "
+                    "€1,286.09 and a travel reimbursement upon joining and leaving the organisation.”")
+
+
+@pytest.mark.parametrize(
+    "now, expected",
+    [
+        (datetime(2025, 6, 1, tzinfo=UTC), "The internship starts in March 2026 or September 2026."),
+        (datetime(2026, 3, 1, 12, tzinfo=UTC),
+         "The notice says the internship starts in March 2026 or September 2026; March 2026 has begun and September 2026 is still to come."),
+        (datetime(2026, 5, 1, tzinfo=UTC),
+         "The notice says the internship starts in March 2026 or September 2026; March 2026 has already passed and September 2026 is still to come."),
+        # 21:59 UTC on 30 September is 23:59 in Brussels (UTC+2): September has not ended there yet.
+        (datetime(2026, 9, 30, 21, 59, tzinfo=UTC),
+         "The notice says the internship starts in March 2026 or September 2026; March 2026 has already passed and September 2026 has begun."),
+        (datetime(2026, 9, 30, 22, 0, tzinfo=UTC),
+         "The notice says the internship starts in March 2026 or September 2026; both have already passed."),
+        (NOW, "The notice says the internship starts in March 2026 or September 2026; both have already passed."),
+    ],
+)
+def test_start_periods_that_have_passed_are_said_so(vacancies, now, expected):
+    answer = compose("start_date", Question(vacancies, now))
+    assert answer.text == expected
+    assert {c.requisition for c in answer.citations} == {"250770", "250775"}
+
+
+def test_overview_says_the_start_periods_have_passed(vacancies):
+    text = compose("overview", Question(only(vacancies, "250770"), NOW)).text
+    assert "- Starts: March 2026 or September 2026 (both have already passed)" in text.splitlines()
+    before = compose("overview", Question(only(vacancies, "250770"), datetime(2026, 5, 1, tzinfo=UTC))).text
+    assert "- Starts: March 2026 or September 2026 (March 2026 has already passed and September 2026 is still to come)" in before
+
+
+def test_a_past_webinar_is_not_offered_for_registration(vacancies):
+    after = compose("webinar", Question(only(vacancies, "250775"), NOW)).text
+    assert after.startswith("The info-session webinar took place on Wednesday 11 June 2025 at 16:00 Brussels time")
+    assert "Registration link" not in after and "register" not in after.lower().replace("webinar/register", "")
+    assert "Registration for it is over." in after
+    assert after.endswith("The notice gave this registration link: https://us06web.zoom.us/webinar/register/WN_HdnqpN5hSDaM-t7JB8IAuQ")
+
+
+def test_an_age_criterion_with_only_a_minimum_sets_no_maximum(vacancies):
+    answer = criterion("age", "You are 35.")(Question(vacancies, NOW))
+    assert answer.text == ("You are 35.\nThe notice requires that the candidate must be at least 21 years old. "
+                           "It sets no maximum age.")
+    km = only(vacancies, "250775")
+    next(f for f in km[0].facts_for("essential_criteria") if "21" in f.value).value = "be between 21 and 30 years old"
+    assert "maximum" not in compose("age_requirement", Question(km, NOW)).text
+    cs = only(vacancies, "250770")
+    cs[0].facts_for("desirable_criteria")[0].value = "be no older than 30"
+    assert "maximum" not in compose("age_requirement", Question(cs, NOW)).text
+
+
+def test_documents_say_what_the_notice_does_not_ask_for(vacancies):
+    text = compose("documents", Question(vacancies, NOW)).text
+    assert "The notice does not ask for a CV, a cover letter or references." in text.splitlines()
+    km = only(vacancies, "250775")
+    km[0].notice_text += "\nPlease attach your curriculum vitae and a motivation letter."
+    text = compose("documents", Question(km, NOW)).text
+    assert "The notice does not ask for references." in text.splitlines()
+    assert "CV" not in text and "cover letter" not in text
