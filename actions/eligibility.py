@@ -97,6 +97,27 @@ def _affirmed(pattern: re.Pattern, text: str, *vetoes: re.Pattern) -> Optional[r
     return None
 
 
+# A question about the requirement itself says nothing about the asker: "do I need a master's degree?", "is a
+# bachelor's required?", "what counts as equivalent education?"; "can I apply if I'm 19?" and "is my bachelor's
+# accepted?" do.
+_REQUIREMENT_QUESTION = re.compile(
+    r"^\W*(?:and\s+|so\s+|or\s+)?(?:do|does|is|are|must|should|will|would|what|which|how)\b"
+    r"(?=.*\b(?:need(?:s|ed)?|have to|has to|must|require[sd]?|requirements?|necessary|mandatory|obligatory"
+    r"|counts?|considered|accepted|acceptable|allowed)\b)"
+    r"(?!.*\b(?:my|(?:if|since|because|as|given)\s+(?:i|i'm|im))\b)",
+    re.IGNORECASE,
+)
+
+
+def without_requirement_questions(text: str) -> str:
+    """The text with its questions about the requirement blanked out, so that only what it says about the asker is
+    read: "I'm a master's student, do I need a bachelor's?" keeps "I'm a master's student"."""
+    for offset, clause in _clauses(text):
+        if _REQUIREMENT_QUESTION.search(clause):
+            text = text[:offset] + " " * len(clause) + text[offset + len(clause):]
+    return text
+
+
 # Dates -----------------------------------------------------------------------------------------------------------
 DAY, MONTH, YEAR = "day", "month", "year"
 _MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -157,14 +178,18 @@ def _parse_date(match: re.Match, today: date) -> Optional[date]:
     return parsed
 
 
-def find_date_span(text: str, today: date) -> Optional[DateSpan]:
-    """The first date written in the text, with its precision."""
+def _date_spans(text: str, today: date) -> Iterator[Tuple[re.Match, DateSpan]]:
+    """Each date written in the text that is a real day, with its precision."""
     for match in _DATE.finditer(text):
         day = _parse_date(match, today)
         if day is not None:
             precision = {"iso": DAY, "numeric": DAY}.get(match.lastgroup, match.lastgroup)
-            return DateSpan.around(day, precision)
-    return None
+            yield match, DateSpan.around(day, precision)
+
+
+def find_date_span(text: str, today: date) -> Optional[DateSpan]:
+    """The first date written in the text, with its precision."""
+    return next((span for _, span in _date_spans(text, today)), None)
 
 
 def _relative_span(text: str, today: date) -> Optional[DateSpan]:
@@ -189,14 +214,45 @@ _NOT_NATIONALITY = re.compile(
     r"|relocated|stay(?:ing)?|born|grew up)\s+(?:in|to|at|of)\s+(?:the\s+)?$|(?:\bnot|n't)\s+(?:an?\s+)?$",
     re.IGNORECASE,
 )
+# Nor is the country of a residence permit, green card or visa: "a Canadian permanent residence", "a US green card
+# holder", "permanent residency in Canada", "a residence permit for Belgium".
+_PERMIT = (r"(?:permanent\s+)?(?:residen(?:ce|cy|t)(?:\s+(?:permit|card|status))?|green[\s-]+card|(?:work\s+)?visa"
+           r"|work\s+permit)")
+_PERMIT_BEFORE = re.compile(rf"\b{_PERMIT}\s+(?:in|of|for|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_PERMIT_AFTER = re.compile(rf"^\s*{_PERMIT}\b", re.IGNORECASE)
+# Nor a language spoken, where "English" or "Chinese" is written after "speak", "fluent (in)", "native", "mother
+# tongue", "learning", "need" (and the rest of a list after them: "I speak Spanish, English and French"), or before
+# "-speaking", "fluently" or a level ("French C1", "my English is good": see _LEVEL_STATED).
+_SPOKEN_BEFORE = re.compile(
+    r"\b(?:speak|speaks|speaking|spoke|spoken|fluent|fluently|native|in|into|mother\s+tongue|first\s+language"
+    r"|know|knows|learn(?:s|t|ed|ing)?|stud(?:y|ies|ied|ying)|need(?:s|ed)?|require[sd]?)"
+    r"(?:\s+is|\s*:)?\s+(?:[^\W\d_]+\s*(?:,|\band\b|\bor\b|&|/)\s*)*$",
+    re.IGNORECASE,
+)
+_SPOKEN_AFTER = re.compile(r"^(?:[\s-]*speak(?:ing|ers?)\b|\s+(?:fluently|natively)\b|\s*\(?\s*[ABC][12]\b)",
+                           re.IGNORECASE)
+_PERMIT_HELD = "A residence permit, green card or visa is not a nationality."
+_PLACE = "You name where you live, study or were born, not a nationality."
+_LANGUAGE_SPOKEN = "You name a language, not a nationality."
 
 
-def _nationalities(text: str) -> Tuple[List[Country], List[Country]]:
-    """The countries named as nationalities, and those named otherwise (where one lives, was born...)."""
+def _not_a_nationality(text: str, mention: Mention[Country]) -> Optional[str]:
+    """Why a country named is not a nationality where it is written, or None when it is one."""
+    before, after = text[:mention.start], text[mention.end:]
+    if _PERMIT_BEFORE.search(before) or _PERMIT_AFTER.match(after):
+        return _PERMIT_HELD
+    if (text[mention.start:mention.end].lower() in _language_names()
+            and (_SPOKEN_BEFORE.search(before) or _SPOKEN_AFTER.match(after) or _LEVEL_STATED.match(after))):
+        return _LANGUAGE_SPOKEN
+    return _PLACE if _NOT_NATIONALITY.search(before) else None
+
+
+def _nationalities(text: str) -> Tuple[List[Country], List[str]]:
+    """The countries named as nationalities, and why each other country named is not one."""
     mentions: List[Mention[Country]] = find_country_mentions(text)
-    held = [m.value for m in mentions if not _NOT_NATIONALITY.search(text[:m.start])]
-    other = [m.value for m in mentions if m.value not in held]
-    return list(dict.fromkeys(held)), list(dict.fromkeys(other))
+    reasons = [_not_a_nationality(text, m) for m in mentions]
+    held = [m.value for m, why in zip(mentions, reasons) if why is None]
+    return list(dict.fromkeys(held)), [why for why in reasons if why]
 
 
 # "written in Hungarian", "translated into Greek", "I speak Polish": a language, not a nationality.
@@ -218,13 +274,12 @@ def states_own_nationality(text: str, today: date) -> bool:
 
 def check_nationality(text: str, today: date) -> CriterionCheck:
     """Met if any nationality named is a NATO member state on that day (several nationalities: one suffices)."""
-    held, other = _nationalities(_normalise(text))
+    held, reasons = _nationalities(_normalise(text))
     if not held:
-        if other:
-            return CriterionCheck("nationality", UNCLEAR, _normalise(text),
-                                  "You name where you live, study or were born, not a nationality.")
-        return CriterionCheck("nationality", UNCLEAR, _normalise(text),
-                              "I could not recognise a country or nationality in that.", understood=False)
+        why = next((w for w in (_PERMIT_HELD, _PLACE, _LANGUAGE_SPOKEN) if w in reasons),
+                   "I could not recognise a country or nationality in that.")
+        return CriterionCheck("nationality", UNCLEAR, _normalise(text), why,
+                              understood=why in (_PERMIT_HELD, _PLACE))
     names = join_words([c.in_sentence for c in held])
     members = [c for c in held if is_nato_member(c, today)]
     if members:
@@ -249,8 +304,26 @@ _STATED_AGE = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(rf"\W*(?P<n>{_NUMBER})\W*", re.IGNORECASE)
-_FUTURE_AGE = re.compile(rf"\b(?:will be|'ll be|turn|turns|turning)\s+(?:{_NUMBER})\b", re.IGNORECASE)
-_BORN = re.compile(r"\bborn\b|\bbirth", re.IGNORECASE)
+# A clause of two digits only, within a longer answer: "Romanian, 23, law student".
+_BARE_AGE = re.compile(r"\W*(?P<n>\d{2})\W*")
+_SPELLED = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)})\b"
+# When an age is still to come: "next week", "soon", "in two months", "in January 2027", "on 3 December".
+_TO_COME = (rf"(?:next\s+\w+|soon|shortly|tomorrow|later|this\s+(?:week|month|year)"
+            rf"|on\s+(?:my\s+)?(?:\d|{_MONTH_NAME}|birthday)"
+            rf"|in\s+(?:(?:a|an|a\s+few|\d+|{_SPELLED})\s+(?:day|week|month|year)s?|{_MONTH_NAME}|(?:19|20)\d{{2}})"
+            r")(?!\w)")
+# An age to come, with the rest of its clause: "I'll be 21 in March", "turning 21 on 24/11/2026", "I'm 21 next week".
+_FUTURE_AGE = re.compile(
+    rf"(?:\b(?:will be|'ll be|turn|turns|turning)\s+(?:\d{{1,3}}\b|{_SPELLED})"
+    rf"|\b(?:i'?m|i am)\s+(?:\d{{1,3}}\b|{_SPELLED})(?=\s+{_TO_COME}))"
+    r"(?:(?![,;!?]|\.(?:\s|$)|\b(?:and|but)\b).)*",
+    re.IGNORECASE,
+)
+_BORN = re.compile(r"\bborn\b|\bbirth|\bd\.?o\.?b\b", re.IGNORECASE)
+# A date after these words is that of a degree, not a birth: "I graduated on 23 November 2025".
+_DATE_OF = re.compile(rf"(?P<birth>{_BORN.pattern})"
+                      r"|(?P<degree>\bgraduat\w*|\bdegree\b|\bdiploma\b|\b(?:finish|complet|obtain)(?:ed|ing)\b)",
+                      re.IGNORECASE)
 _AGE_NOTE = " (the notice does not say on which date age is counted)"
 
 
@@ -278,22 +351,31 @@ def _from_birth(born: DateSpan, today: date) -> AgeReading:
 
 
 def _stated_age(text: str) -> Optional[AgeReading]:
-    """ "I'm 23", "21 years old", "age: twenty-one", or an answer that is only a number ("19")."""
+    """ "I'm 23", "21 years old", "age: twenty-one", an answer that is only a number ("19"), or a clause of two
+    digits in a longer answer ("Romanian, 23, law student")."""
     written = [m.group("a") or m.group("b") or m.group("c") or m.group("d") for m in _STATED_AGE.finditer(text)]
-    bare = _BARE_NUMBER.fullmatch(text)
-    for number in map(parse_number, [*written, *([bare.group("n")] if bare else [])]):
+    bare = [m.group("n") for m in [_BARE_NUMBER.fullmatch(text)] if m]
+    clauses = [m.group("n") for _, clause in _clauses(text) for m in [_BARE_AGE.fullmatch(clause)] if m]
+    for number in map(parse_number, [*written, *bare, *clauses]):
         if number is not None and number.is_integer():
             return AgeReading(int(number), int(number))
+    return None
+
+
+def _birth_date(text: str, today: date) -> Optional[DateSpan]:
+    """The first date that the words before it do not give as a degree's: "born 03/04/2001, graduated 02/05/2025"."""
+    for match, span in _date_spans(text, today):
+        said_of = [m.lastgroup for m in _DATE_OF.finditer(text, 0, match.start())]
+        if not said_of or said_of[-1] == "birth":
+            return span
     return None
 
 
 def parse_age_or_birth_date(text: str, today: date) -> Optional[AgeReading]:
     """The age stated, or computed on that day from a date of birth in any common format ("03/04/2001" is
     3 April, "May 5th, 2004", "born in 2004"); None if the text gives neither, or only an age to come."""
-    text = _normalise(text)
-    if _FUTURE_AGE.search(text) and not _BORN.search(text) and not _STATED_AGE.search(text):
-        return None  # "I'll be 21 in March", "I turn 21 on 24/11/2026" give no age today
-    born = find_date_span(text, today)
+    text = _FUTURE_AGE.sub(" ", _normalise(text))  # "20, but I turn 21 in February": the age today is 20
+    born = _birth_date(text, today)
     if born and (born.precision == DAY or _BORN.search(text)):
         return _from_birth(born, today)
     stated = _stated_age(text)
@@ -340,7 +422,13 @@ def _turns(reading: AgeReading, minimum_age: int) -> str:
 
 
 # Studies ---------------------------------------------------------------------------------------------------------
-_SCHOOL = re.compile(r"\b(?:high|secondary|grammar|middle)\s+school\b|\bA[- ]levels?\b|\bbaccalaur", re.IGNORECASE)
+# Vocational or technical education is not university level, though it may be the "equivalent education" the
+# office assesses: "I studied at a vocational school for 3 years", "technical college", "an apprenticeship".
+_VOCATIONAL = re.compile(r"\b(?:vocational|technical|trade)\s+(?:school|college|institute|training|education|diploma"
+                         r"|qualification|programme|program|course)s?\b|\bapprenticeship\b", re.IGNORECASE)
+# School below university level: its years, diplomas and graduation do not count as university studies.
+_SCHOOL = re.compile(r"\b(?:high|secondary|grammar|middle)\s+school\b|\bA[- ]levels?\b|\bbaccalaur|"
+                     + _VOCATIONAL.pattern, re.IGNORECASE)
 _NO_STUDIES = re.compile(
     r"\b(?:high|secondary)\s+school\b|\bsecondary education\b"
     r"|\b(?:no|(?:don't have|do not have|haven't got|without) (?:an?|any))\s+(?:university\s+)?"
@@ -394,6 +482,7 @@ class StudiesReading:
 
     student: bool
     equivalent: bool
+    vocational: bool
     no_university: bool
     years: Optional[float]  # years of university level studies completed
     degree: Optional[str]  # "master's degree"...
@@ -443,6 +532,7 @@ def read_studies(text: str, today: date) -> StudiesReading:
     return StudiesReading(
         student=_affirmed(_STUDENT, text, _NOT_CURRENT) is not None,
         equivalent=_affirmed(_EQUIVALENT, text) is not None,
+        vocational=_affirmed(_VOCATIONAL, text) is not None,
         no_university=_NO_STUDIES.search(text) is not None,
         years=_years_studied(text),
         degree=degree,
@@ -462,7 +552,7 @@ def check_studies(text: str, today: date, window_months: int = RECENT_GRADUATE_M
     a current student, a recent graduate. The explanation names the branch that decides."""
     reading = read_studies(text, today)
     check = (_current_or_equivalent(reading) or _university_years(reading)
-             or _recent_graduate(reading, today, window_months) or _not_met(reading)
+             or _recent_graduate(reading, today, window_months) or _vocational(reading) or _not_met(reading)
              or _graduated_long_ago(reading, today, window_months))
     return check or CriterionCheck(
         "studies", UNCLEAR, _normalise(text),
@@ -513,6 +603,14 @@ def _recent_graduate(reading: StudiesReading, today: date, window_months: int) -
                                      "level studies would meet the criterion anyway.")
 
 
+def _vocational(reading: StudiesReading) -> Optional[CriterionCheck]:
+    if not reading.vocational:
+        return None
+    return _studies(UNCLEAR, "vocational or technical education",
+                    "Vocational or technical education is not university level studies, but it may count as "
+                    "equivalent education, which the Internship Office assesses from your documents.")
+
+
 def _not_met(reading: StudiesReading) -> Optional[CriterionCheck]:
     if reading.years is not None:
         return _studies(NOT_MET, f"{_count(reading.years)} of university studies",
@@ -558,6 +656,20 @@ _BASIC = re.compile(
 )
 _QUESTION = re.compile(r"^\W*(?:and\s+|so\s+)?(?:do|does|did|is|are|am|must|should|shall|can|could|will|would|need"
                        r"|what|which|how|why|when|where|who)\b", re.IGNORECASE)
+# Words that speak of languages. In free text a language name without them may be a nationality ("I'm 23,
+# Spanish"), unless a level stands next to it ("my English is good", "basic French").
+_LANGUAGE_TALK = re.compile(
+    r"\b(?:speak(?:s|ing|ers?)?|spoke|spoken|fluent(?:ly)?|native|mother tongue|first language|bilingual"
+    r"|proficien(?:t|cy)|languages?|[ABC][12]|IELTS|TOEFL|DELF|DALF|TCF|parle|courant|couramment|natif|bilingue"
+    r"|maternelle)\b",
+    re.IGNORECASE,
+)
+_LEVEL = rf"(?:{_PROFICIENT.pattern}|{_BASIC.pattern})"
+_LEVEL_BEFORE = re.compile(rf"{_LEVEL}\s*$", re.IGNORECASE)
+_LEVEL_AFTER = re.compile(rf"^\s*(?:is\s+|:\s*|\(\s*)?{_LEVEL}", re.IGNORECASE)
+# Beside a nationality a level needs a verb or a colon: "my English is good", "French: C1", not "a French professional".
+_LEVEL_STATED = re.compile(rf"^\s*(?:is\s+|:\s*|\(\s*){_LEVEL}", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"^\s+(?!(?:and|or|nor)\b)[^\W\d_]", re.IGNORECASE)  # "a good Spanish degree"
 _LIST_WORDS = re.compile(r"\b(?:and|or|nor|only|both|also)\b|[&/+():\-]", re.IGNORECASE)
 _SEGMENT_BREAK = re.compile(r"\b(?:and|or|nor)\b|[&/+]", re.IGNORECASE)
 
@@ -594,10 +706,12 @@ def _leftover(clause: str, *words: re.Pattern) -> bool:
     return re.search(r"\w", rest) is not None
 
 
-def _language_mentions(text: str) -> Iterator[_LanguageMention]:
+def _language_mentions(text: str, asked: bool) -> Iterator[_LanguageMention]:
     """Each language named in a statement (not in a question), with what the text says about it. A clause that
-    only continues a list ("..., French or Dutch") takes the claim or denial of the clause before it."""
+    only continues a list ("..., French or Dutch") takes the claim or denial of the clause before it. Unless the
+    language was asked, a name counts only in a sentence that speaks of languages or next to a level."""
     for sentence in re.split(r"[;!?]|\.(?=\s|$)", text):
+        talk = asked or bool(_LANGUAGE_TALK.search(sentence))
         claimed_before = denied_before = False
         for _, clause in _clauses(sentence):
             if _QUESTION.search(clause):
@@ -607,6 +721,8 @@ def _language_mentions(text: str) -> Iterator[_LanguageMention]:
             claimed_before = claimed_before and continues
             denied_before = denied_before and not _leftover(clause)
             for match in _language_pattern().finditer(clause):
+                if not (talk or _next_to_level(clause, match)):
+                    continue
                 language, official = _language_names()[match.group(0).lower()]
                 segment = _segment(clause, match)
                 basic = bool(_BASIC.search(segment))
@@ -618,6 +734,13 @@ def _language_mentions(text: str) -> Iterator[_LanguageMention]:
             denied_before = denied_before or bool(_NEGATION.search(clause))
 
 
+def _next_to_level(clause: str, match: re.Match) -> bool:
+    """ "my English is good", "English (C1)", "basic French": a level next to the language; not "a good Spanish
+    degree"."""
+    before, after = clause[:match.start()], clause[match.end():]
+    return bool(_LEVEL_AFTER.match(after) or _LEVEL_BEFORE.search(before) and not _NOUN_AFTER.match(after))
+
+
 def _segment(clause: str, match: re.Match) -> str:
     """The words around one language up to the next "and"/"or": "a little French" in "native Spanish and a
     little French"."""
@@ -626,9 +749,11 @@ def _segment(clause: str, match: re.Match) -> str:
     return clause[max(starts, default=0):end.start() if end else len(clause)]
 
 
-def check_language(text: str) -> CriterionCheck:
-    """Met by proficiency in English or French; a basic level is unclear, since the office judges proficiency."""
-    mentions = list(_language_mentions(_normalise(text)))
+def check_language(text: str, asked: bool = True) -> CriterionCheck:
+    """Met by proficiency in English or French; a basic level is unclear, since the office judges proficiency.
+    Asked, the text answers the language question, so a bare "English" or "Spanish only" is a language; not
+    asked (free text), only words about languages make it one."""
+    mentions = list(_language_mentions(_normalise(text), asked))
     proficient = _names(m for m in mentions if m.official and m.claimed and not m.basic and not m.denied)
     basic = _names(m for m in mentions if m.official and m.basic and not m.denied)
     denied = _names(m for m in mentions if m.official and m.denied)

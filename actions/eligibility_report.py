@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from typing import Callable, Dict, List, Optional, Sequence
+from datetime import date, datetime
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from actions.answer_format import Answer, Citation, bullet_list, cite
 from actions.answers import essential_criterion
-from actions.eligibility import (CriterionCheck, check_age, check_language, check_nationality, check_studies,
-                                 states_own_nationality)
+from actions.clock import in_brussels
+from actions.eligibility import (UNCLEAR, CriterionCheck, check_age, check_language, check_nationality, check_studies,
+                                 join_words, long_date, states_own_nationality, without_requirement_questions)
 from actions.vacancy_db.models import Vacancy
 
 CRITERIA = ("nationality", "age", "studies", "language")
@@ -43,13 +44,15 @@ def minimum_age(vacancies: Sequence[Vacancy]) -> Optional[int]:
     return max(ages) if ages else None
 
 
-def run_check(criterion: str, answer: str, vacancies: Sequence[Vacancy], today: date) -> CriterionResult:
-    """Check one answer against one criterion, with the criterion's source in each vacancy."""
+def run_check(criterion: str, answer: str, vacancies: Sequence[Vacancy], today: date,
+              asked: bool = True) -> CriterionResult:
+    """Check one answer against one criterion, with the criterion's source in each vacancy. Asked, the answer is
+    the reply to that criterion's question (a bare "English" answers the language question); else free text."""
     checks: Dict[str, Callable[[], CriterionCheck]] = {
         "nationality": lambda: check_nationality(answer, today),
         "age": lambda: check_age(answer, today, minimum_age(vacancies) or 21),
         "studies": lambda: check_studies(answer, today),
-        "language": lambda: check_language(answer),
+        "language": lambda: check_language(answer, asked),
     }
     citations = tuple(dict.fromkeys(cite(v, f) for v in vacancies for f in [essential_criterion(v, criterion)] if f))
     return CriterionResult(checks[criterion](), citations)
@@ -57,23 +60,29 @@ def run_check(criterion: str, answer: str, vacancies: Sequence[Vacancy], today: 
 
 def personal_verdict(criterion: str, text: str, vacancies: Sequence[Vacancy], today: date) -> Optional[str]:
     """What the criterion means for the person, when the message says something about them that the rules can
-    read ("I graduated two years ago" is read, though it leaves the criterion open); else None."""
-    if not _PERSONAL.search(text):
+    read ("I graduated two years ago" is read, though it leaves the criterion open); else None. A question about
+    the requirement ("do I need a master's degree?") says nothing about them."""
+    statement = without_requirement_questions(text)
+    if not _PERSONAL.search(statement):
         return None
-    check = run_check(criterion, text, vacancies, today).check
+    check = run_check(criterion, statement, vacancies, today, asked=False).check
     return check.explanation if check.understood else None
 
 
-def stated_criteria(text: str, today: date) -> List[str]:
+def stated_criteria(text: str, today: date, answering: bool = False) -> List[str]:
     """The criteria a message says something about the person for ("I'm 22 and a master's student, can I
-    apply?" names age and studies), in the criteria's order, so that each one gets its verdict."""
-    if not _PERSONAL.search(text):
+    apply?" names age and studies), in the criteria's order, so that each one gets its verdict. Answering a
+    question of the self-check, the message needs no first person: "Romanian, 23, law student, fluent French"
+    states all four."""
+    statement = without_requirement_questions(text)
+    if not answering and not _PERSONAL.search(statement):
         return []
     reads = {
-        "nationality": lambda: states_own_nationality(text, today),
-        "age": lambda: check_age(text, today).understood,
-        "studies": lambda: check_studies(text, today).understood,
-        "language": lambda: check_language(text).understood,
+        "nationality": lambda: (check_nationality(statement, today).status != UNCLEAR if answering
+                                else states_own_nationality(statement, today)),
+        "age": lambda: check_age(statement, today).understood,
+        "studies": lambda: check_studies(statement, today).understood,
+        "language": lambda: check_language(statement, asked=False).understood,
     }
     return [criterion for criterion in CRITERIA if reads[criterion]()]
 
@@ -97,8 +106,10 @@ def unclear_answer_message(criterion: str, result: CriterionResult) -> str:
     return f"{result.check.explanation} Could you answer again, {EXAMPLES[criterion]}?"
 
 
-def report(answers: Dict[str, Optional[str]], vacancies: Sequence[Vacancy], today: date) -> Answer:
-    """The result of the check: each criterion with the answer, met / not met / unclear, and its source."""
+def report(answers: Dict[str, Optional[str]], vacancies: Sequence[Vacancy], today: date,
+           now: Optional[datetime] = None) -> Answer:
+    """The result of the check: each criterion with the answer, met / not met / unclear, and its source; given
+    the current instant, which vacancies no longer take applications."""
     lines: List[str] = []
     citations: List[Citation] = []
     statuses = []
@@ -118,17 +129,47 @@ def report(answers: Dict[str, Optional[str]], vacancies: Sequence[Vacancy], toda
         summary = "From your answers, some criteria could not be settled here."
     else:
         summary = "From your answers, you appear to meet the four essential criteria."
-    proof = [f.value for f in (vacancies[0].facts_for("documents") if vacancies else [])]
-    documents = [cite(vacancies[0], f) for f in vacancies[0].facts_for("documents")] if vacancies else []
+    closed, deadlines = _closed(vacancies, now) if now else ([], [])
+    proof, documents = _documents(vacancies)
     closing = (
         "This is not a decision: the Internship Office assesses eligibility, and nobody is selected or accepted "
-        "through this check."
+        "through this check." + proof
     )
-    if proof:
-        closing += f" To let the office assess your eligibility, the notice asks you to attach:\n{bullet_list(proof)}"
-    text = "\n".join([f"Your eligibility check for {_names(vacancies)}:", bullet_list(lines), summary, closing])
-    return Answer(text, tuple(dict.fromkeys(citations + documents)), "eligibility_check", quoted_inline=True)
+    text = "\n".join([f"Your eligibility check for {_names(vacancies)}:", bullet_list(lines), summary, *closed,
+                      closing])
+    return Answer(text, tuple(dict.fromkeys(citations + deadlines + documents)), "eligibility_check",
+                  quoted_inline=True)
+
+
+def _closed(vacancies: Sequence[Vacancy], now: datetime) -> Tuple[List[str], List[Citation]]:
+    """A sentence per deadline day that has passed, naming the vacancies it closed, with their deadline facts."""
+    passed = [v for v in vacancies if now > v.deadline]
+    by_day: Dict[date, List[Vacancy]] = {}
+    for vacancy in passed:
+        by_day.setdefault(in_brussels(vacancy.deadline).date(), []).append(vacancy)
+    sentences = []
+    for day, shut in by_day.items():
+        deadline, closed = ("deadline", "it no longer takes") if len(shut) == 1 else ("deadlines", "they no longer take")
+        sentences.append(f"The application {deadline} of {_names(shut)} passed on {long_date(day)}, so {closed} "
+                         "applications.")
+    return sentences, [cite(v, f) for v in passed for f in [v.fact("deadline")] if f]
+
+
+def _documents(vacancies: Sequence[Vacancy]) -> Tuple[str, List[Citation]]:
+    """What the notices ask to attach, listed once where they agree and else per vacancy, cited in every notice
+    that lists it."""
+    listing = [(v, v.facts_for("documents")) for v in vacancies if v.facts_for("documents")]
+    if not listing:
+        return "", []
+    citations = [cite(v, f) for v, facts in listing for f in facts]
+    lists = list(dict.fromkeys(tuple(f.value for f in facts) for _, facts in listing))
+    who = "the notice asks" if len(listing) == 1 else "the notices ask"
+    if len(lists) == 1:
+        items = list(lists[0])
+    else:
+        items = [f"for vacancy {v.requisition}: {'; '.join(f.value for f in facts)}" for v, facts in listing]
+    return f" To let the office assess your eligibility, {who} you to attach:\n{bullet_list(items)}", citations
 
 
 def _names(vacancies: Sequence[Vacancy]) -> str:
-    return " and ".join(f"vacancy {v.requisition}" for v in vacancies)
+    return join_words([f"vacancy {v.requisition}" for v in vacancies])

@@ -232,3 +232,193 @@ def test_personal_verdict_only_for_what_the_rules_can_read(vacancies, criterion,
 )
 def test_every_criterion_a_message_states_is_found(message, criteria):
     assert stated_criteria(message, TODAY) == criteria
+
+
+# Regressions found by exploratory testing ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "answer, status, understood",
+    [("I'm Mexican and I speak English, can I apply?", NOT_MET, "Mexico"),
+     ("I'm Chinese and I speak English fluently", NOT_MET, "China"),
+     ("I'm Brazilian, fluent in French", NOT_MET, "Brazil"),
+     ("I'm Brazilian, I speak Spanish, English and French", NOT_MET, "Brazil"),
+     ("English-speaking Mexican", NOT_MET, "Mexico"),
+     ("I'm Mexican, English fluently", NOT_MET, "Mexico"),
+     ("I'm Mexican, native English", NOT_MET, "Mexico"),
+     ("Mexican, mother tongue Spanish", NOT_MET, "Mexico"),
+     ("I'm French", MET, "France"),
+     ("I'm French and speak English", MET, "France"),
+     ("I'm Mexican and my English is good", NOT_MET, "Mexico"),
+     ("I am a French professional", MET, "France"),
+     ("I'm Mexican and I'm learning French", NOT_MET, "Mexico"),
+     ("I'm Mexican, I know English and French", NOT_MET, "Mexico"),
+     ("English and French", MET, "the United Kingdom and France"),
+     ("I have citizenship in Canada", MET, "Canada")],
+)
+def test_a_language_spoken_is_not_a_nationality(answer, status, understood):
+    check = check_nationality(answer, TODAY)
+    assert (check.status, check.answer) == (status, understood)
+
+
+@pytest.mark.parametrize("text", ["I speak English", "I'm studying French", "do I need English?"])
+def test_a_language_alone_names_no_nationality(text):
+    check = check_nationality(text, TODAY)
+    assert (check.status, check.understood) == (UNCLEAR, False)
+    assert check.explanation == "You name a language, not a nationality."
+
+
+@pytest.mark.parametrize(
+    "answer, status, understood",
+    [("I have a Canadian permanent residence but I'm Iranian", NOT_MET, "Iran"),
+     ("I'm Iranian with a French residence permit", NOT_MET, "Iran"),
+     ("I'm a permanent resident of Canada, and Iranian", NOT_MET, "Iran"),
+     ("I'm a US citizen with a Canadian green card", MET, "the United States")],
+)
+def test_a_residence_permit_is_not_a_nationality(answer, status, understood):
+    check = check_nationality(answer, TODAY)
+    assert (check.status, check.answer) == (status, understood)
+
+
+@pytest.mark.parametrize("answer", ["I'm a US green card holder", "I have permanent residency in Canada",
+                                    "I hold a Belgian visa"])
+def test_a_residence_permit_alone_is_unclear(answer):
+    check = check_nationality(answer, TODAY)
+    assert check.status == UNCLEAR
+    assert check.explanation == "A residence permit, green card or visa is not a nationality."
+
+
+@pytest.mark.parametrize("answer", ["I'm 21 next week", "I'm 21 in January 2027", "I'm 21 soon", "I'm 21 in two months",
+                                    "I'm 21 on 3 December", "I'll be 21 on 24/11/2026"])
+def test_an_age_to_come_is_not_an_age_today(answer):
+    check = check_age(answer, TODAY)
+    assert check.status == UNCLEAR
+    assert "the age you will reach" in check.explanation
+
+
+@pytest.mark.parametrize(
+    "answer, age",
+    [("20, but I turn 21 in February 2027", 20),
+     ("I'm 20 and turn 21 next month", 20),
+     ("I'm 23 in my final year", 23),
+     ("I'm 23 in second year", 23),
+     ("Romanian, 23, law student, fluent French", 23)],
+)
+def test_an_age_today_beside_an_age_to_come_or_other_words_is_read(answer, age):
+    reading = parse_age_or_birth_date(answer, TODAY)
+    assert (reading.youngest, reading.oldest) == (age, age)
+
+
+@pytest.mark.parametrize("text", ["I'm graduating next year", "I'll be working next month", "I'm moving soon"])
+def test_words_to_come_without_a_number_are_no_age(text):
+    assert not check_age(text, TODAY).understood
+
+
+@pytest.mark.parametrize("answer", ["I graduated on 23 November 2025", "degree obtained on 2 May 2025",
+                                    "I completed my bachelor's on 01/07/2024"])
+def test_a_graduation_date_is_not_a_date_of_birth(answer):
+    assert parse_age_or_birth_date(answer, TODAY) is None
+    assert not check_age(answer, TODAY).understood
+
+
+def test_a_date_of_birth_beside_a_graduation_date_is_read():
+    reading = parse_age_or_birth_date("I graduated on 2 May 2025 and was born on 3 April 2001", TODAY)
+    assert reading.born.first == date(2001, 4, 3)
+    assert parse_age_or_birth_date("born 03/04/2001, graduated 02/05/2025", TODAY).born.first == date(2001, 4, 3)
+    assert parse_age_or_birth_date("degree: 12/06/2025. DOB 03/04/2001", TODAY).born.first == date(2001, 4, 3)
+
+
+@pytest.mark.parametrize("answer", ["I studied at a vocational school for 3 years", "3 years of technical college",
+                                    "I graduated from a vocational school in June 2026"])
+def test_vocational_education_is_left_to_the_office(answer):
+    check = check_studies(answer, TODAY)
+    assert (check.status, check.answer) == (UNCLEAR, "vocational or technical education")
+    assert "equivalent education" in check.explanation and "Internship Office" in check.explanation
+
+
+def test_vocational_education_beside_university_studies_is_met_by_them():
+    assert check_studies("I went to a vocational school, then did 2 years at university", TODAY).status == MET
+
+
+@pytest.mark.parametrize(
+    "answer, status, understood",
+    [("English", MET, "proficient in English"),
+     ("French, C1", MET, "proficient in French"),
+     ("Spanish only", NOT_MET, "only Spanish")],
+)
+def test_a_direct_answer_to_the_language_question_is_read(answer, status, understood):
+    check = check_language(answer)
+    assert (check.status, check.answer) == (status, understood)
+
+
+@pytest.mark.parametrize("text", ["I'm 23, Spanish, and I graduated in 2023", "Polish and Canadian",
+                                  "I'm not French, I'm Canadian", "English", "Spanish only", "I'm Mexican",
+                                  "I have a good Spanish degree"])
+def test_free_text_without_language_words_says_nothing_of_languages(text):
+    assert not check_language(text, asked=False).understood
+
+
+@pytest.mark.parametrize(
+    "text, status, understood",
+    [("I'm Mexican and I speak English, can I apply?", MET, "proficient in English"),
+     ("I'm Spanish, French C1", MET, "proficient in French"),
+     ("my English is good", MET, "proficient in English"),
+     ("I'm Mexican, I only speak Spanish", NOT_MET, "only Spanish"),
+     ("I don't speak French", UNCLEAR, "not proficient in French"),
+     ("basic English", UNCLEAR, "English at a basic level")],
+)
+def test_free_text_speaking_of_languages_is_read(text, status, understood):
+    check = check_language(text, asked=False)
+    assert (check.status, check.answer) == (status, understood)
+
+
+@pytest.mark.parametrize(
+    "criterion, message",
+    [("studies", "do I need a master's degree?"),
+     ("studies", "do I need to be a student?"),
+     ("nationality", "do I have to be a NATO citizen?"),
+     ("studies", "is a bachelor's required?"),
+     ("studies", "what counts as equivalent education?"),
+     ("language", "I'm Mexican, do I need English?")],
+)
+def test_a_question_about_the_requirement_is_no_statement(vacancies, criterion, message):
+    assert personal_verdict(criterion, message, vacancies, TODAY) is None
+    assert criterion not in stated_criteria(message, TODAY)
+
+
+@pytest.mark.parametrize(
+    "criterion, message, verdict",
+    [("studies", "I'm a master's student, is that enough?", "Being currently a student meets the studies criterion."),
+     ("age", "can I apply if I'm 19?", "On 23 November 2026 you are 19, younger than 21 (the notice does not say on "
+                                       "which date age is counted)."),
+     ("studies", "do I need a degree if I'm a student?", "Being currently a student meets the studies criterion."),
+     ("studies", "is my bachelor's accepted?", "A bachelor's degree meets the criterion whether it is completed (at "
+                                               "least two years of university level studies) or under way (you are "
+                                               "currently a student).")],
+)
+def test_a_statement_beside_a_question_is_read(vacancies, criterion, message, verdict):
+    assert personal_verdict(criterion, message, vacancies, TODAY) == verdict
+
+
+@pytest.mark.parametrize(
+    "message, criteria",
+    [("I'm 23, Spanish, and I graduated in 2023", ["nationality", "age", "studies"]),
+     ("I'm Mexican and I speak English, can I apply?", ["nationality", "language"]),
+     ("I'm Chinese and I speak English fluently", ["nationality", "language"]),
+     ("I'm not French, I'm Canadian", ["nationality"]),
+     ("I'm a US green card holder", []),
+     ("do I need a master's degree?", []),
+     ("Romanian, 23, law student, fluent French", [])],  # no first person: not a statement outside the check
+)
+def test_free_text_states_only_what_it_says(message, criteria):
+    assert stated_criteria(message, TODAY) == criteria
+
+
+@pytest.mark.parametrize(
+    "message, criteria",
+    [("Romanian, 23, law student, fluent French", ["nationality", "age", "studies", "language"]),
+     ("Polish and Canadian", ["nationality"]),
+     ("English", ["nationality"]),  # the nationality question's answer: English is read as a nationality
+     ("23", ["age"]),
+     ("do I need a master's degree?", [])],
+)
+def test_an_answer_in_the_check_states_without_the_first_person(message, criteria):
+    assert stated_criteria(message, TODAY, answering=True) == criteria
