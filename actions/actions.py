@@ -221,6 +221,16 @@ class ActionChooseVacancy(VacancyAction):
             return None
         return tracker.get_slot("last_topic")
 
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        zone = resolve_zone(text)
+        names_vacancy = any(e.get("entity") == "vacancy" for e in tracker.latest_message.get("entities") or [])
+        if zone and not names_vacancy and self.topic(tracker) is None:  # "I'm in Toronto" before any question
+            dispatcher.utter_message(text=f"I can give times in {zone.label} too: ask, for example, “when is the "
+                                          f"deadline in {zone.label}?” or “when is the webinar in {zone.label}?”.")
+            return []
+        return super().run(dispatcher, tracker, domain)
+
 
 class ActionRefuseDrafting(VacancyAction):
     """Refuses to write any part of an application, citing the notice's generative-AI policy."""

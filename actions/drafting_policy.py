@@ -49,8 +49,10 @@ _REQUEST = re.compile(
     rf"|{_APPLICATION_PART}.{{0,60}}?\b{_DRAFTING_VERB}\s+(?:one|it|this|that)\b"
     r"|\blist\s+(?:my|some|the)\s+(?:strengths|weaknesses|qualities|achievements)\b"
     r"|\bhelp\s+(?:me\s+)?(?:answer|phrase|word|express|formulate|reword)\b"
-    r"|\b(?:write|re-?write|re-?word|rephrase|edit|improve|polish|correct|fix|translate)\s+(?:this|that|it|the\s+following)"
-    r"\s*(?::|for\s+me\b|please\b)"
+    r"|\b(?:write|re-?write|re-?word|rephrase|edit|improve|polish|correct|fix|translate|proof-?read)\s+"
+    r"(?:this|that|it|the\s+following)(?:\s+(?:sentence|paragraph|text|line|bit|part|phrase))?\s*(?::|for\s+me\b|please\b)"
+    r"|\b(?:summari[sz]e|describe|present|highlight|rephrase|re-?write|re-?word)\s+my\s+(?:\w+\s+)?"
+    r"(?:experience|skills|background|strengths|achievements|motivation|profile)\b"
     r"|\bmake\s+(?:this|that|it)\b.{0,40}?\b(?:sound|better|stronger|smarter)\b|\bmake\s+my\b.{0,40}?\bsound\b",
     re.IGNORECASE | re.DOTALL,
 )

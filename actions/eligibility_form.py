@@ -5,6 +5,7 @@ never written to the vacancy database.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Dict, List, Text
 
@@ -29,8 +30,11 @@ from actions.vacancy_db.repository import list_vacancies, open_session
 
 # Intents that, when the message is not a readable answer, are a question asked mid-check. Anything else
 # (out of scope, low confidence) is taken as an unclear answer and asked again with an example.
-INTERRUPTIONS = set(INTENT_TOPICS) | {"request_drafting", "ask_uncovered_topic", "help",
-                                      "bot_challenge", "greet", "thank", "stop", "goodbye", "choose_vacancy"}
+INTERRUPTIONS = set(INTENT_TOPICS) | {"request_drafting", "ask_uncovered_topic", "help", "bot_challenge", "greet",
+                                      "thank", "stop", "goodbye", "choose_vacancy", "affirm", "check_eligibility"}
+# "do I need a degree?", "what counts as equivalent education?": a question about the criterion, not an answer.
+QUESTION_FORM = re.compile(r"^\W*(?:do|does|did|is|are|am|was|were|what|which|who|how|when|where|why|can|could|must"
+                           r"|should|will|would|may|shall|has|have)\b", re.IGNORECASE)
 CLEARED = [SlotSet(slot, None) for slot in SLOT_OF.values()] + [SlotSet("requested_slot", None)]
 
 
@@ -53,20 +57,33 @@ class ValidateEligibilityForm(FormValidationAction):
         """The answer to the criterion asked, and every other open criterion the message speaks to: "I'm 22,
         Swedish and a master's student, am I eligible?" starts the check with three answers already given."""
         text = (tracker.latest_message.get("text") or "").strip()
-        stated = {SLOT_OF[c]: text for c in stated_criteria(text, today()) if not tracker.get_slot(SLOT_OF[c])}
         requested = tracker.get_slot("requested_slot")
         criterion = next((c for c, slot in SLOT_OF.items() if slot == requested), None)
-        if criterion is None:
-            return stated  # the check is starting: what the request itself said
+        answering = criterion is not None  # an answer to a question of the check needs no "I'm"
+        stated = {SLOT_OF[c]: text for c in stated_criteria(text, today(), answering=answering)
+                  if not tracker.get_slot(SLOT_OF[c])}
+        if criterion is None:  # the check is starting: what the request itself said, and the vacancy it names
+            with open_session() as session:
+                named = select_vacancies(text, tracker.get_slot("vacancy"), list_vacancies(session)).focus
+            return {**stated, **({"vacancy": named} if named else {})}
         intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False) or ""  # unsure: an answer
+        if intent in INTERRUPTIONS and QUESTION_FORM.match(text):
+            return {}  # a question mid-check: the rules answer it, then the form asks again
         readable = run_check(criterion, text, vacancies_in_question(tracker), today()).check.status != "unclear"
         if not readable and intent in INTERRUPTIONS and intent != f"ask_{criterion}_requirement":
-            return {}  # a question on something else mid-check: the rules answer it, then the form asks again
+            return {}  # something else mid-check ("how much is the stipend", "ok go on"): handled, then asked again
         return {**stated, requested: text}
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         return [SlotSet(slot, value) for slot, value in (await self.extract_slots(tracker)).items()]
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        """rasa-sdk keeps only the form's own slots; the vacancy the request named is kept too."""
+        named = tracker.slots_to_validate().get("vacancy")
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        return events + ([SlotSet("vacancy", named)] if named else [])
 
     async def _validate(self, criterion: str, value: Any, dispatcher: CollectingDispatcher,
                         tracker: Tracker) -> Dict[Text, Any]:
@@ -99,7 +116,7 @@ class ActionEligibilityResult(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         answers = {criterion: tracker.get_slot(SLOT_OF[criterion]) for criterion in CRITERIA}
-        send(dispatcher, report(answers, vacancies_in_question(tracker), today()))
+        send(dispatcher, report(answers, vacancies_in_question(tracker), today(), now=clock.now()))
         return CLEARED
 
 

@@ -27,6 +27,13 @@ _FAREWELL = re.compile(  # "thanks, bye" takes leave too
     re.IGNORECASE,
 )
 
+# "no, stop", "enough", "no thanks, I'm done", "quit the check": the whole message asks to stop.
+_STOP = re.compile(
+    r"^\W*(?:(?:no|nope|ok(?:ay)?|please|thanks?|no\s+thanks|actually)\W+){0,3}"
+    r"(?:stop|enough|that'?s\s+enough|quit|cancel|abort|end|i'?m\s+done|i\s+am\s+done|done|i\s+want\s+to\s+stop)"
+    r"(?:\W+(?:it|now|please|the\s+(?:check|quiz|questions?|test)|this(?:\s+(?:check|quiz))?|here|thanks?))*\W*$",
+    re.IGNORECASE,
+)
 
 # Where the NLU found a vacancy's name or a place, the text given to the rules carries these marks instead.
 VACANCY_MARK, PLACE_MARK = "VACANCY_NAMED", "PLACE_NAMED"
@@ -37,7 +44,8 @@ _VACANCY_FILLER = (rf"{_COMMON_FILLER}|or|instead|on|of|regarding|concerning|a|t
                    r"|position|post|job|role|number|requisition|no|same|question|i|mean|meant|tell|me|more|talk|let's"
                    r"|lets|switch|to|go|with|is")
 # Around a place: "I'm in Toronto", "Sydney time?"; not "is the internship in Brussels?", a question of its own.
-_PLACE_FILLER = rf"{_COMMON_FILLER}|i'm|im|i|am|in|at|from|my|time|zone|timezone|live|living|based|here|currently|right"
+_PLACE_FILLER = (rf"{_COMMON_FILLER}|i'm|im|i|am|in|at|from|my|time|zone|timezone|live|living|based|here|currently"
+                 r"|right|that|it|is|be|would|convert|to")
 _REQUISITION_NUMBER = re.compile(r"(?<![\d.,/:-])\d{5,8}(?![\d.,/:-]?\d)")
 
 
@@ -71,6 +79,10 @@ def is_farewell(text: str) -> bool:
     return bool(_FAREWELL.match(text.strip()))
 
 
+def asks_to_stop(text: str) -> bool:
+    return bool(_STOP.match(text.strip()))
+
+
 def names_only_a_vacancy_or_place(text: str) -> bool:
     """ "what about cooperative security?", "and the KM one", "250770", "I'm in Toronto": a vacancy or a place
     named and nothing asked, so the last question is meant again for it."""
@@ -85,6 +97,7 @@ def names_a_requisition_number(text: str) -> bool:
 RULES = (
     IntentRule("request_drafting", is_drafting_request),
     IntentRule("goodbye", is_farewell),
+    IntentRule("stop", asks_to_stop),
     IntentRule("choose_vacancy", names_only_a_vacancy_or_place),
     IntentRule("greet", is_greeting, DECLINES | SMALL_TALK),
     IntentRule("choose_vacancy", names_a_requisition_number, DECLINES),  # the action lists the known vacancies

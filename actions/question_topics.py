@@ -25,6 +25,12 @@ TOPIC_KEYWORDS: Dict[str, re.Pattern] = {
         "hours": r"\bhow many hours\b|\bhours (?:a|per) week\b|\bweekly hours\b",
         "clearance": r"\b(?:security )?clearance\b",
         "max_applications": r"\bhow many (?:vacancies|internships|positions|applications)\b",
+        "documents": r"\b(?:which|what) documents\b|\bdocuments (?:needed|required|to attach)\b|\battachments?\b",
+        "duties": r"\bduties\b|\btasks\b|\bresponsibilities\b|\bwhat (?:will|would) (?:i|the intern) do\b",
+        "competencies": r"\bcompetenc(?:y|ies)\b",
+        "eligibility": r"(?<!language )(?<!age )(?<!nationality )\brequirements\b|\beligibility criteria\b"
+                       r"|\bwho can apply\b",
+        "location": r"\bwhere is (?:it|the internship|the traineeship)\b|\blocation\b",
     }.items()
 }
 _JOINED = re.compile(r"\b(?:and|also|plus|as well as)\b|\?.*\?|[;,]", re.IGNORECASE | re.DOTALL)

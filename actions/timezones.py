@@ -78,7 +78,8 @@ def _index() -> PhraseIndex[_Place]:
 
 def place_names() -> List[str]:
     """Cities, capitals, UTC and IANA names, with and without accents, for the spaCy EntityRuler (entity
-    "place"). Countries are its "country" entities; abbreviations are left out, as the ruler ignores case."""
+    "place"). Countries are its "country" entities; abbreviations are in zone_abbreviations, as the ruler ignores
+    case here and "est" is no zone."""
     reference = _reference()
     names = [
         *(country.capital for country in load_countries()),
@@ -87,6 +88,11 @@ def place_names() -> List[str]:
         *_iana_names(),
     ]
     return sorted({variant for name in names for variant in (name, plain(name))})
+
+
+def zone_abbreviations() -> List[str]:
+    """ "EST", "PST", "CET": zone names the EntityRuler must match in capitals only."""
+    return sorted(_reference()["abbreviations"])
 
 
 def offset_label(offset: timedelta) -> str:

@@ -18,7 +18,7 @@ import yaml
 
 from actions.countries import surface_forms
 from actions.notice_parser import NoticeError, parse_notice
-from actions.timezones import place_names
+from actions.timezones import place_names, zone_abbreviations
 from actions.vacancy_names import vacancy_aliases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +60,8 @@ def build(output: Path) -> None:
         + patterns("vacancy", vacancies, vacancies)
         + patterns("country", countries, countries)
         + patterns("place", place_names())
+        + [{"label": "place", "pattern": [{"ORTH": abbreviation}], "id": abbreviation}  # capitals only
+           for abbreviation in zone_abbreviations()]
     )
     nlp.meta.update({"name": output.name.replace("-", "_"), "description": __doc__.splitlines()[0]})
     output.parent.mkdir(parents=True, exist_ok=True)

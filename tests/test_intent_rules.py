@@ -20,6 +20,10 @@ from actions.intent_rules import PLACE_MARK, VACANCY_MARK, mark_entities, rule_i
         ("hi, good to see you", "goodbye", "greet"),
         ("so long", "ask_duration", "goodbye"),
         ("thanks, bye", "thank", "goodbye"),
+        ("no, stop", "deny", "stop"),
+        ("enough", "out_of_scope", "stop"),
+        ("no thanks, I'm done", "deny", "stop"),
+        ("ok stop the check please", "ask_age_requirement", "stop"),
         ("ok thank you so much, goodbye!", "thank", "goodbye"),
         ("cheerio!", "nlu_fallback", "goodbye"),
         (f"what about {VACANCY_MARK}?", "ask_duties", "choose_vacancy"),  # a vacancy named, nothing asked
@@ -29,6 +33,9 @@ from actions.intent_rules import PLACE_MARK, VACANCY_MARK, mark_entities, rule_i
         (f"I'm in {PLACE_MARK}", "ask_deadline", "choose_vacancy"),  # the last question again, in that place
         (f"{PLACE_MARK}?", "ask_deadline", "choose_vacancy"),
         (f"right now I'm currently based in {PLACE_MARK}", "ask_studies_requirement", "choose_vacancy"),
+        (f"what's that in {PLACE_MARK} time", "out_of_scope", "choose_vacancy"),
+        (f"convert it to {PLACE_MARK}", "stop", "choose_vacancy"),
+        (f"what time is that in {PLACE_MARK}?", "nlu_fallback", "choose_vacancy"),
         (f"what about {PLACE_MARK} time", "nlu_fallback", "choose_vacancy"),
         ("what is the stipend for vacancy 123456?", "nlu_fallback", "choose_vacancy"),  # unknown: listed
         ("tell me about 9999999", "out_of_scope", "choose_vacancy"),
@@ -46,6 +53,8 @@ def test_rules_replace_the_prediction(text, predicted, expected):
         ("hello, can you tell me about the telework policy and the hours", "ask_telework"),
         ("what's the weather in Sweden", "out_of_scope"),  # no first person: not a statement about oneself
         ("I live in Belgium", "out_of_scope"),
+        ("when does it end", "ask_duration"),  # "end" in a question is no request to stop
+        ("no, I'm 19", "deny"),
         ("tell me about the history of the Polish army", "out_of_scope"),  # a country, but not one's own
         ("is it worth learning Dutch for me", "nlu_fallback"),
         ("can my wife join me in Belgium during the internship", "ask_uncovered_topic"),

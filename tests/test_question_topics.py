@@ -15,6 +15,9 @@ from actions.question_topics import further_topics
         ("I'm 19 and what's the salary?", "age_requirement", ["stipend"]),
         ("do they pay flights and what's the security clearance?", "travel_reimbursement", ["clearance"]),
         ("what's the duration and the start date?", "duration", ["start_date"]),
+        ("what are the requirements and the documents needed?", "documents", ["eligibility"]),
+        ("where is it and when does it start?", "start_date", ["location"]),
+        ("what are the duties and competencies for KM?", "competencies", ["duties"]),
     ],
 )
 def test_further_topics_are_found_in_the_order_asked(text, answered, expected):
@@ -30,6 +33,7 @@ def test_further_topics_are_found_in_the_order_asked(text, answered, expected):
         ("what's the deadline and how long does it take to hear back?", "deadline"),  # "how long" is not the duration
         ("is the webinar remote and recorded?", "webinar"),  # "remote" alone is not telework
         ("are my documents ok in French and do I need English?", "document_language"),  # languages: not keywords
+        ("what are the language requirements and do I need French?", "language_requirement"),
     ],
 )
 def test_nothing_further_without_an_unambiguous_second_topic(text, answered):

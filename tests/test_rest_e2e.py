@@ -67,6 +67,25 @@ def test_a_place_named_after_a_time_question_converts_that_time(assistant):
     assert "(Thursday 12 June 2025, 00:00 (Australia/Sydney, UTC+10:00) in Sydney)" in reply
 
 
+def test_a_zone_abbreviation_after_a_time_question_converts_that_time(assistant):
+    user = sender()
+    assistant.send(user, "when was the deadline?")
+    reply = assistant.reply_text(user, "and in PST?")
+    assert "In PST, that is Sunday 22 June 2025, 14:59 (America/Los_Angeles, UTC-07:00)." in reply
+
+
+def test_a_place_before_any_question_says_how_to_ask_for_times_there(assistant):
+    reply = assistant.reply_text(sender(), "I'm in Toronto")
+    assert "when is the deadline in Toronto?" in reply and "Which vacancy do you mean?" not in reply
+
+
+def test_the_other_one_switches_to_the_vacancy_not_in_focus(assistant):
+    user = sender()
+    assert "vacancy 250775" in assistant.reply_text(user, "what's the location of the KM one?")
+    other = assistant.reply_text(user, "and the other one?")
+    assert "vacancy 250770" in other and "250775" not in other
+
+
 def test_naming_a_vacancy_alone_gives_it_at_a_glance(assistant):
     reply = assistant.reply_text(sender(), "tell me about 250770")
     assert reply.startswith("250770 (International Military Staff, Cooperative Security Division)\n- Location: NATO Headquarters, Brussels")
@@ -194,6 +213,28 @@ def test_eligibility_check_takes_what_the_request_already_says(assistant):
     result = assistant.reply_text(user, "fluent English")
     assert "Nationality: “Poland” — met." in result and "Age: “22 years old” — met." in result
     assert "Studies: “currently a student” — met." in result and "Language: “proficient in English” — met." in result
+
+
+def test_eligibility_check_for_a_named_vacancy_answers_questions_and_stops_on_goodbye(assistant):
+    user = sender()
+    assistant.send(user, "am I eligible for the KM one?")
+    assistant.send(user, "I'm Belgian")
+    assistant.send(user, "23")
+    asked = assistant.reply_text(user, "do I need a degree?")  # a question at the studies step: answered, not recorded
+    assert "The notice requires that the candidate must have at least two years of university level studies" in asked
+    assert "What about your studies?" in asked
+    assert assistant.tracker(user)["slots"]["answer_studies"] is None
+    assert assistant.tracker(user)["slots"]["vacancy"] == "250775"
+    bye = assistant.reply_text(user, "bye")
+    assert "stopped the eligibility check" in bye and "Goodbye" in bye and "What about your studies?" not in bye
+    assert assistant.tracker(user)["slots"]["answer_nationality"] is None
+
+
+def test_eligibility_check_stops_on_a_natural_no(assistant):
+    user = sender()
+    assistant.send(user, "check my eligibility please")
+    assistant.send(user, "I'm Swedish")
+    assert "stopped the eligibility check" in assistant.reply_text(user, "no, stop")
 
 
 def test_eligibility_check_can_be_stopped(assistant):

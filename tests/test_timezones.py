@@ -8,7 +8,7 @@ import pytest
 from dateutil import tz
 
 from actions.countries import load_countries
-from actions.timezones import Zone, format_instant, place_names, resolve_zone
+from actions.timezones import Zone, format_instant, place_names, resolve_zone, zone_abbreviations
 
 BRUSSELS = tz.gettz("Europe/Brussels")
 WEBINAR = datetime(2025, 6, 11, 16, 0, tzinfo=BRUSSELS)  # "11/06/2025 at 4pm CET (Brussels time)"
@@ -97,3 +97,16 @@ def test_place_names_for_the_entity_ruler():
     names = set(place_names())
     assert {"New York", "Ottawa", "UTC", "Europe/Paris", "São Paulo", "Sao Paulo", "Brussels"} <= names
     assert "EST" not in names and "Sweden" not in names  # abbreviations ignore case there; countries are countries
+
+
+def test_zone_abbreviations_are_places_in_capitals_only():
+    """The project's spaCy pipeline (built by make) marks "PST" as a place, "est" not."""
+    import os
+
+    import spacy
+
+    if not os.environ.get("SPACY_PIPELINE"):
+        pytest.skip("SPACY_PIPELINE is set by make; run the tests through make")
+    nlp = spacy.load(os.environ["SPACY_PIPELINE"])
+    assert [(e.text, e.label_) for e in nlp("and in PST? est une question").ents] == [("PST", "place")]
+    assert "EST" in zone_abbreviations()
