@@ -67,7 +67,9 @@ def _each(question: Question, topic: str, describe: Callable[[Vacancy], Optional
             separator = ":\n" if "\n" in text else ": "
             lines.append(f"{_and([vacancy_label(v) for v in group])}{separator}{text}")
     if silent and not known:
-        lines.append(f"The vacancy notice does not state {missing}, so I cannot tell you. I can answer about {ANSWERABLE}.")
+        notices = _and([f"vacancy {vacancy_label(v)}" for v in silent])
+        subject = f"The notice of {notices} does" if len(silent) == 1 else f"The notices of {notices} do"
+        lines.append(f"{subject} not state {missing}, so I cannot tell you. I can answer about {ANSWERABLE}.")
     else:
         lines.extend(f"The notice of vacancy {vacancy_label(v)} does not state {missing}." for v in silent)
     citations = tuple(dict.fromkeys(cite(v, f) for v, (_, facts) in known for f in facts))

@@ -55,6 +55,8 @@ def _only(mark: str, filler: str) -> re.Pattern:
 
 
 _ONLY_NAMES = (_only(VACANCY_MARK, _VACANCY_FILLER), _only(PLACE_MARK, _PLACE_FILLER))
+# "what time is it in Tokyo now?" asks the time of day there, not a time of the notice.
+_CURRENT_TIME = re.compile(r"\bwhat\s+time\s+is\s+it\b|\bwhat(?:'s|\s+is)\s+the\s+time\b|\btime\s+now\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def asks_to_stop(text: str) -> bool:
 def names_only_a_vacancy_or_place(text: str) -> bool:
     """ "what about cooperative security?", "and the KM one", "250770", "I'm in Toronto": a vacancy or a place
     named and nothing asked, so the last question is meant again for it."""
-    return any(pattern.match(text.strip()) for pattern in _ONLY_NAMES)
+    return not _CURRENT_TIME.search(text) and any(pattern.match(text.strip()) for pattern in _ONLY_NAMES)
 
 
 def names_a_requisition_number(text: str) -> bool:

@@ -86,7 +86,8 @@ def test_webinar_date_link_and_status(vacancies):
 
 def test_silent_notice_is_said_not_guessed(vacancies):
     cs_only = compose("grade", Question(only(vacancies, "250770"), NOW))
-    assert cs_only.text.startswith("The vacancy notice does not state a grade, so I cannot tell you.")
+    assert cs_only.text.startswith("The notice of vacancy 250770 (International Military Staff, Cooperative Security "
+                                   "Division) does not state a grade, so I cannot tell you.")
     assert cs_only.citations == ()
     both = compose("clearance", Question(vacancies, NOW))
     assert both.text.splitlines() == [
@@ -94,6 +95,11 @@ def test_silent_notice_is_said_not_guessed(vacancies):
         "The notice of vacancy 250770 (International Military Staff, Cooperative Security Division) does not state a clearance level.",
     ]
     assert [c.quote for c in both.citations] == ["Clearance Level NS"]
+    from actions.answers import _each  # every notice silent: each one named
+    none = _each(Question(vacancies, NOW), "thing", lambda vacancy: None, "a thing")
+    assert none.text.startswith("The notices of vacancy 250770 (International Military Staff, Cooperative Security "
+                                "Division) and vacancy 250775 (International Military Staff, Executive Coordinator, "
+                                "Knowledge Management Section) do not state a thing, so I cannot tell you.")
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,7 @@ def test_rules_replace_the_prediction(text, predicted, expected):
         ("what about it?", "nlu_fallback"),  # no vacancy named
         (f"when is the webinar in {PLACE_MARK}?", "ask_webinar"),
         (f"is the internship in {PLACE_MARK}", "ask_location"),  # a question about the place
+        (f"what time is it in {PLACE_MARK} now", "out_of_scope"),  # the time of day there
         ("what is the stipend for vacancy 123456?", "ask_stipend"),  # answered: the action reports the number
         ("call me on 0032 2 707 41 11", "out_of_scope"),  # not a requisition number
         (f"I live in {PLACE_MARK} and I'm Swedish", "ask_nationality_requirement"),
