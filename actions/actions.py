@@ -24,6 +24,7 @@ from actions.question_topics import further_topics
 from actions.refusal import drafting_refusal
 from actions.suggestions import offer, suggested_intent
 from actions.timezones import resolve_zone
+from actions.vacancy_names import mentioned_vacancies
 from actions.vacancy_db.repository import list_vacancies, open_session
 
 logger = logging.getLogger(__name__)
@@ -124,7 +125,7 @@ class VacancyAction(Action, ABC):
                     dispatcher.utter_message(text=unknown_vacancy_reply(selection))
                     return [SlotSet("vacancy", None)]
                 if topic is None:
-                    if selection.focus:
+                    if selection.focus or len(mentioned_vacancies(text, vacancies)) > 1:  # one, or "250770 and KM"
                         send(dispatcher, compose("overview", Question(selection.vacancies, clock.now())))
                     else:
                         listing = compose("list_vacancies", Question(vacancies, clock.now())).text

@@ -27,6 +27,10 @@ EXAMPLES = {
 }
 STATUS_WORDS = {"met": "met", "not_met": "not met", "unclear": "unclear"}
 # A message states a fact about the person ("I'm 19", "I graduated in 2023", "Swedish here"), not only asks.
+# "is Sweden in NATO?", "is Ukraine a NATO member?": whether a country is a member state, asked of the criterion.
+_MEMBERSHIP_QUESTION = re.compile(
+    r"\b(?:in|of|part\s+of|member(?:\s+state)?s?\s+of|belong\w*\s+to)\s+(?:the\s+)?nato\b"
+    r"|\bnato\s+(?:member|country|ally|state)", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b|\bhere\b", re.IGNORECASE)
 
 
@@ -62,6 +66,9 @@ def personal_verdict(criterion: str, text: str, vacancies: Sequence[Vacancy], to
     """What the criterion means for the person, when the message says something about them that the rules can
     read ("I graduated two years ago" is read, though it leaves the criterion open); else None. A question about
     the requirement ("do I need a master's degree?") says nothing about them."""
+    if criterion == "nationality" and _MEMBERSHIP_QUESTION.search(text):  # "is Ukraine a NATO member?"
+        check = check_nationality(text, today)
+        return check.explanation if check.understood else None
     statement = without_requirement_questions(text)
     if not _PERSONAL.search(statement):
         return None

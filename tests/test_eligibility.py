@@ -212,6 +212,9 @@ def test_language(answer, status, understood):
                                       "which date age is counted)."),
      ("nationality", "I was born in Poland, can I apply?", "You name where you live, study or were born, not a "
                                                             "nationality."),
+     ("nationality", "is Ukraine a NATO member?", "Ukraine is not a NATO member state."),
+     ("nationality", "is Sweden in NATO?", "Sweden is a NATO member state (since 7 March 2024)."),
+     ("nationality", "do I have to be from a NATO country?", None),  # the requirement asked, no country named
      ("language", "do I need French?", None),  # a question, nothing said about the asker
      ("age", "how old do I need to be?", None),
      ("studies", "is a bachelor's degree required?", None)],

@@ -93,6 +93,18 @@ def test_naming_a_vacancy_alone_gives_it_at_a_glance(assistant):
     assert "(closed 1 year and 5 months ago)" in reply
 
 
+def test_naming_two_vacancies_gives_both_at_a_glance(assistant):
+    reply = assistant.reply_text(sender(), "tell me about 250775 and 250770")
+    assert "Which vacancy do you mean?" not in reply
+    assert reply.count("- Stipend: €1,286.09 (EUR) per month") == 2
+
+
+def test_whether_a_country_is_a_member_state_is_answered_from_the_member_data(assistant):
+    reply = assistant.reply_text(sender(), "is Ukraine a NATO member?")
+    assert reply.startswith("Ukraine is not a NATO member state.")
+    assert "must be a national of a NATO member state" in reply
+
+
 def test_how_to_apply_quotes_the_notice(assistant):
     reply = assistant.reply_text(sender(), "how do I apply for the KM internship?")
     assert reply.startswith("The notice does not set out the application steps")
