@@ -39,14 +39,17 @@ def vacancy_aliases(requisition: str, title: str, notice_text: str) -> List[str]
 
 
 def _pattern(alias: str) -> re.Pattern:
-    """Acronyms match in capitals, or in lower case before "one"/"internship"/...; other names in any case."""
+    """Acronyms match in capitals, or in lower case before "one"/"internship"/... or closing a follow-up ("and
+    for cs?"); other names in any case, with a hyphen or a space between words ("knowledge-management")."""
     if alias.isupper() and len(alias) <= 3:
         lower = re.escape(alias.lower())
         return re.compile(
             rf"(?<![\w-]){re.escape(alias)}(?![\w-])"
             rf"|(?<![\w-]){lower}(?=\s+(?:one|internship|vacancy|position|post|job|team|section|division)\b)"
+            rf"|(?:(?<=\bfor )|(?<=\babout )|(?<=\band )|(?<=\bthe )){lower}(?=\W*$)"
         )
-    return re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", re.IGNORECASE)
+    words = r"[\s-]+".join(re.escape(word) for word in alias.split())
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
 
 
 def names_all(text: str) -> bool:

@@ -154,6 +154,9 @@ def test_every_topic_composes_and_cites(vacancies):
         ("what about cooperative security?", "250775", ["250770"], "250770"),
         ("stipend for both?", "250775", ["250770", "250775"], None),
         ("what is the stipend?", None, ["250770", "250775"], None),
+        ("and for cs?", "250775", ["250770"], "250770"),  # a lower-case acronym closing a follow-up
+        ("the stipend for the knowledge-management internship?", None, ["250775"], "250775"),
+        ("I did 2 years of cs at university", "250775", ["250775"], "250775"),  # computer science, not CS
     ],
 )
 def test_vacancy_in_focus(vacancies, message, focused, expected, focus):
