@@ -13,9 +13,12 @@ from typing import Callable, FrozenSet, Optional, Sequence, Tuple
 from actions import clock
 from actions.drafting_policy import is_drafting_request
 from actions.eligibility import states_own_nationality
+from actions.eligibility_report import stated_criteria
 
 DECLINES = frozenset({"out_of_scope", "nlu_fallback", "ask_uncovered_topic"})
 SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "help", "bot_challenge"})
+# Answers too general for "I'm 20 and Canadian, can I apply?": the stated criteria decide it.
+GENERAL_APPLY_ANSWERS = DECLINES | {"ask_max_applications", "ask_how_to_apply", "ask_eligibility"}
 _GREETING = re.compile(
     r"^\W*(?:h+i+|hello+|hey+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|bonjour|salut|hallo|yo)\b"
     r"(?P<rest>[^?]*)$",
@@ -91,6 +94,20 @@ def names_only_a_vacancy_or_place(text: str) -> bool:
     return not _CURRENT_TIME.search(text) and any(pattern.match(text.strip()) for pattern in _ONLY_NAMES)
 
 
+# "can I apply?", "am I eligible?", "do I qualify?" after something said about oneself.
+_CAN_I_APPLY = re.compile(r"\b(?:can|could|may)\s+i\s+(?:still\s+|even\s+)?apply\b|\bam\s+i\s+eligible\b"
+                          r"|\bdo\s+i\s+qualify\b", re.IGNORECASE)
+
+
+def first_stated_criterion(text: str) -> Optional[str]:
+    """ "I'm 20 and Canadian, can I apply to the KM one?": the intent of the first criterion the asker speaks
+    to, so that each stated criterion gets its verdict rather than a general answer."""
+    if not _CAN_I_APPLY.search(text):
+        return None
+    stated = stated_criteria(text, clock.in_brussels(clock.now()).date())
+    return f"ask_{stated[0]}_requirement" if stated else None
+
+
 def names_a_requisition_number(text: str) -> bool:
     """ "stipend of vacancy 123456?": a requisition-like number the NLU did not know as a vacancy."""
     return bool(_REQUISITION_NUMBER.search(text))
@@ -121,4 +138,6 @@ def rule_intent(text: str, predicted: Optional[str]) -> Optional[str]:
     for rule in RULES:
         if (rule.overrides is None or predicted in rule.overrides) and rule.matches(text):
             return rule.intent
+    if predicted in GENERAL_APPLY_ANSWERS:
+        return first_stated_criterion(text)
     return None

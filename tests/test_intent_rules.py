@@ -21,6 +21,8 @@ from actions.intent_rules import PLACE_MARK, VACANCY_MARK, mark_entities, rule_i
         ("so long", "ask_duration", "goodbye"),
         ("thanks, bye", "thank", "goodbye"),
         ("no, stop", "deny", "stop"),
+        ("I'm 20 and Canadian, can I apply to the KM one?", "ask_max_applications", "ask_nationality_requirement"),
+        ("I'm a law student, am I eligible?", "ask_eligibility", "ask_studies_requirement"),
         ("enough", "out_of_scope", "stop"),
         ("no thanks, I'm done", "deny", "stop"),
         ("ok stop the check please", "ask_age_requirement", "stop"),
@@ -55,6 +57,8 @@ def test_rules_replace_the_prediction(text, predicted, expected):
         ("I live in Belgium", "out_of_scope"),
         ("when does it end", "ask_duration"),  # "end" in a question is no request to stop
         ("no, I'm 19", "deny"),
+        ("can I apply to more than one vacancy?", "ask_max_applications"),  # nothing said about oneself
+        ("I'm 20, can I apply?", "ask_age_requirement"),  # already the criterion's own answer
         ("tell me about the history of the Polish army", "out_of_scope"),  # a country, but not one's own
         ("is it worth learning Dutch for me", "nlu_fallback"),
         ("can my wife join me in Belgium during the internship", "ask_uncovered_topic"),

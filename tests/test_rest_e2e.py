@@ -124,6 +124,8 @@ def test_each_criterion_the_asker_states_gets_its_verdict(assistant):
     reply = assistant.reply_text(sender(), "I'm Swedish and 24 years old, can I apply?")
     assert "Sweden is a NATO member state (since 7 March 2024)." in reply
     assert "you are 24" in reply and "at least 21 years old" in reply
+    failing = assistant.reply_text(sender(), "I'm 20 and Canadian, can I apply to the KM one?")
+    assert "Canada is a NATO member state" in failing and "you are 20, younger than 21" in failing
 
 
 def test_a_question_the_notice_does_not_answer_is_declined_with_a_source(assistant):
