@@ -35,6 +35,7 @@ INTENT_TOPICS = {
     "ask_telework": "telework",
     "ask_duties": "duties",
     "ask_competencies": "competencies",
+    "ask_benefits": "benefits",
     "ask_location": "location",
     "ask_schedule": "schedule",
     "ask_hours": "hours",

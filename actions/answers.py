@@ -33,7 +33,8 @@ ASK_MORE = ("Ask me about its eligibility criteria, duties, competencies, docume
             "notice says.")
 ANSWERABLE = (
     "eligibility criteria, stipend, telework, documents to attach, the deadline, the info-session webinar, "
-    "start dates, duration and hours, location, duties, competencies, and how many vacancies you may apply to"
+    "start dates, duration and hours, location, duties, competencies, what the internship offers, and how many "
+    "vacancies you may apply to"
 )
 
 Statement = Tuple[str, List[Fact]]
@@ -361,6 +362,7 @@ LISTED_TOPICS: Dict[str, Tuple[str, str, str]] = {
     "eligibility": ("essential_criteria", "The essential criteria. The candidate must:", "eligibility criteria"),
     "desirable_criteria": ("desirable_criteria", "These criteria are considered an advantage:", "desirable criteria"),
     "competencies": ("competencies", "The candidate must demonstrate these competencies:", "competencies"),
+    "benefits": ("offer", "Under “What do we offer?” the notice lists:", "what it offers interns"),
 }
 
 

@@ -19,6 +19,7 @@ SUBJECTS: Dict[str, str] = {
     "ask_telework": "telework",
     "ask_duties": "what the intern will do",
     "ask_competencies": "the competencies required",
+    "ask_benefits": "what the internship offers",
     "ask_location": "where the internship is",
     "ask_schedule": "whether it is full-time",
     "ask_hours": "the weekly hours",

@@ -318,3 +318,12 @@ def test_documents_say_what_the_notice_does_not_ask_for(vacancies):
     text = compose("documents", Question(km, NOW)).text
     assert "The notice does not ask for references." in text.splitlines()
     assert "CV" not in text and "cover letter" not in text
+
+
+def test_benefits_list_what_the_notice_offers(vacancies):
+    answer = compose("benefits", Question(only(vacancies, "250775"), NOW))
+    assert answer.text.startswith("Under “What do we offer?” the notice lists:")
+    assert "- NATO HQ Staff Centre which promotes employee well-being" in answer.text
+    assert "- A rich programme of activities, attending regular events" in answer.text
+    assert {c.section for c in answer.citations} == {"What do we offer?"}
+    assert len(answer.citations) == 6
