@@ -156,8 +156,8 @@ class ActionAnswerQuestion(VacancyAction):
         text = tracker.latest_message.get("text") or ""
         criteria = []
         if topic.endswith("_requirement"):
-            today = clock.in_brussels(clock.now()).date()
-            criteria = [f"{name}_requirement" for name in stated_criteria(text, today) if f"{name}_requirement" != topic]
+            criteria = [f"{name}_requirement" for name in stated_criteria(text, clock.today())
+                        if f"{name}_requirement" != topic]
         return criteria + [asked for asked in further_topics(text, topic) if asked not in criteria]
 
 
@@ -224,8 +224,7 @@ class ActionChooseVacancy(VacancyAction):
         return tracker.get_slot("last_topic")
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        zone = resolve_zone(text)
+        zone = resolve_zone(self.question_text(tracker))
         names_vacancy = any(e.get("entity") == "vacancy" for e in tracker.latest_message.get("entities") or [])
         if zone and not names_vacancy and self.topic(tracker) is None:  # "I'm in Toronto" before any question
             dispatcher.utter_message(text=f"I can give times in {zone.label} too: ask, for example, “when is the "

@@ -6,7 +6,7 @@ end-to-end runs fix "now" with the ASSISTANT_NOW environment variable (an ISO 86
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 
 from dateutil import parser as date_parser
 from dateutil import tz
@@ -28,3 +28,8 @@ def now() -> datetime:
 
 def in_brussels(instant: datetime) -> datetime:
     return instant.astimezone(BRUSSELS)
+
+
+def today() -> date:
+    """Today's date in Brussels: the day on which ages and graduation windows are counted."""
+    return in_brussels(now()).date()

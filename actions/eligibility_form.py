@@ -6,7 +6,6 @@ never written to the vacancy database.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -38,10 +37,6 @@ QUESTION_FORM = re.compile(r"^\W*(?:do|does|did|is|are|am|was|were|what|which|wh
 CLEARED = [SlotSet(slot, None) for slot in SLOT_OF.values()] + [SlotSet("requested_slot", None)]
 
 
-def today() -> date:
-    return clock.in_brussels(clock.now()).date()
-
-
 def vacancies_in_question(tracker: Tracker) -> list:
     with open_session() as session:
         return select_vacancies("", tracker.get_slot("vacancy"), list_vacancies(session)).vacancies
@@ -60,7 +55,7 @@ class ValidateEligibilityForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         criterion = next((c for c, slot in SLOT_OF.items() if slot == requested), None)
         answering = criterion is not None  # an answer to a question of the check needs no "I'm"
-        stated = {SLOT_OF[c]: text for c in stated_criteria(text, today(), answering=answering)
+        stated = {SLOT_OF[c]: text for c in stated_criteria(text, clock.today(), answering=answering)
                   if not tracker.get_slot(SLOT_OF[c])}
         if criterion is None:  # the check is starting: what the request itself said, and the vacancy it names
             with open_session() as session:
@@ -69,7 +64,7 @@ class ValidateEligibilityForm(FormValidationAction):
         intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False) or ""  # unsure: an answer
         if intent in INTERRUPTIONS and QUESTION_FORM.match(text):
             return {}  # a question mid-check: the rules answer it, then the form asks again
-        readable = run_check(criterion, text, vacancies_in_question(tracker), today()).check.status != "unclear"
+        readable = run_check(criterion, text, vacancies_in_question(tracker), clock.today()).check.status != "unclear"
         if not readable and intent in INTERRUPTIONS and intent != f"ask_{criterion}_requirement":
             return {}  # something else mid-check ("how much is the stipend", "ok go on"): handled, then asked again
         return {**stated, requested: text}
@@ -87,7 +82,7 @@ class ValidateEligibilityForm(FormValidationAction):
 
     async def _validate(self, criterion: str, value: Any, dispatcher: CollectingDispatcher,
                         tracker: Tracker) -> Dict[Text, Any]:
-        result = run_check(criterion, str(value), vacancies_in_question(tracker), today())
+        result = run_check(criterion, str(value), vacancies_in_question(tracker), clock.today())
         if result.check.status == "unclear":
             dispatcher.utter_message(text=unclear_answer_message(criterion, result))
             return {SLOT_OF[criterion]: None}
@@ -116,7 +111,7 @@ class ActionEligibilityResult(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         answers = {criterion: tracker.get_slot(SLOT_OF[criterion]) for criterion in CRITERIA}
-        send(dispatcher, report(answers, vacancies_in_question(tracker), today(), now=clock.now()))
+        send(dispatcher, report(answers, vacancies_in_question(tracker), clock.today(), now=clock.now()))
         return CLEARED
 
 

@@ -26,11 +26,11 @@ EXAMPLES = {
     "language": "for example “fluent English” or “French, C1”",
 }
 STATUS_WORDS = {"met": "met", "not_met": "not met", "unclear": "unclear"}
-# A message states a fact about the person ("I'm 19", "I graduated in 2023", "Swedish here"), not only asks.
 # "is Sweden in NATO?", "is Ukraine a NATO member?": whether a country is a member state, asked of the criterion.
 _MEMBERSHIP_QUESTION = re.compile(
     r"\b(?:in|of|part\s+of|member(?:\s+state)?s?\s+of|belong\w*\s+to)\s+(?:the\s+)?nato\b"
     r"|\bnato\s+(?:member|country|ally|state)", re.IGNORECASE)
+# A message states a fact about the person ("I'm 19", "I graduated in 2023", "Swedish here"), not only asks.
 _PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b|\bhere\b", re.IGNORECASE)
 
 

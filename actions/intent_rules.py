@@ -71,7 +71,7 @@ class IntentRule:
 
 def states_nationality(text: str) -> bool:
     """ "I'm Estonian", "i'm from ukraine, is that a problem": the person names their own country."""
-    return states_own_nationality(text, clock.in_brussels(clock.now()).date())
+    return states_own_nationality(text, clock.today())
 
 
 def is_greeting(text: str) -> bool:
@@ -104,7 +104,7 @@ def first_stated_criterion(text: str) -> Optional[str]:
     to, so that each stated criterion gets its verdict rather than a general answer."""
     if not _CAN_I_APPLY.search(text):
         return None
-    stated = stated_criteria(text, clock.in_brussels(clock.now()).date())
+    stated = stated_criteria(text, clock.today())
     return f"ask_{stated[0]}_requirement" if stated else None
 
 
