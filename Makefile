@@ -24,12 +24,14 @@ export PYTHONHASHSEED := 0
 
 # The spaCy pipeline's directory is named after the hash of everything it is built from, so that Rasa,
 # which caches the spaCy component by model name, retrains whenever a rule changes.
-SPACY_INPUTS := scripts/build_spacy_pipeline.py actions/countries.py actions/timezones.py actions/vacancy_names.py \
+SPACY_INPUTS := scripts/build_spacy_pipeline.py actions/understanding/countries.py actions/understanding/timezones.py \
+	actions/understanding/vacancy_names.py \
 	$(sort $(wildcard data/reference/*.yml)) $(sort $(wildcard data/vacancies/*.txt)) requirements.lock
 export SPACY_PIPELINE := var/spacy/applicant_en-$(shell cat $(SPACY_INPUTS) 2>/dev/null | sha256sum | cut -c1-12)
 DATABASE_STAMP := var/database-$(shell printf '%s' "$(VACANCY_DATABASE_URL)" | sha256sum | cut -c1-12).stamp
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(wildcard components/*.py) \
-	actions/drafting_policy.py actions/intent_rules.py actions/eligibility.py actions/countries.py $(SPACY_PIPELINE)/meta.json
+	actions/understanding/drafting_policy.py actions/understanding/intent_rules.py actions/eligibility/criteria.py \
+	actions/understanding/countries.py $(SPACY_PIPELINE)/meta.json
 
 .PHONY: help run test setup venv database spacy-pipeline model validate bench-nlu lock clean
 
@@ -51,7 +53,7 @@ $(VENV)/.installed: requirements.txt requirements.lock
 
 database: $(DATABASE_STAMP)
 
-$(DATABASE_STAMP): $(wildcard data/vacancies/*.txt) $(wildcard actions/notice_*.py) $(wildcard actions/vacancy_db/*.py) | venv
+$(DATABASE_STAMP): $(wildcard data/vacancies/*.txt) $(wildcard actions/notices/*.py) $(wildcard actions/vacancy_db/*.py) | venv
 	$(PYTHON) -m actions.vacancy_db import data/vacancies/*.txt
 	@touch $@
 

@@ -16,15 +16,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import clock
-from actions.answer_format import Answer, vacancy_label
-from actions.answers import Question, compose, criterion
-from actions.eligibility_report import personal_verdict, stated_criteria
-from actions.focus import Selection, select_vacancies
-from actions.question_topics import further_topics
-from actions.refusal import drafting_refusal
-from actions.suggestions import offer, suggested_intent
-from actions.timezones import resolve_zone
-from actions.vacancy_names import mentioned_vacancies
+from actions.answers.formatting import Answer, vacancy_label
+from actions.answers.composers import Question, compose, criterion
+from actions.eligibility.report import personal_verdict, stated_criteria
+from actions.understanding.focus import Selection, select_vacancies
+from actions.answers.question_topics import further_topics
+from actions.answers.refusal import drafting_refusal
+from actions.answers.suggestions import offer, suggested_intent
+from actions.understanding.timezones import resolve_zone
+from actions.understanding.vacancy_names import mentioned_vacancies
 from actions.vacancy_db.repository import list_vacancies, open_session
 
 logger = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 It runs last, after the fallback classifier, so that a drafting request is refused even when the classifier
 was unsure or mistaken, and a bare "I'm Estonian" the classifier declined is read as the nationality
-question. The rules live in actions.intent_rules, testable without Rasa.
+question. The rules live in actions.understanding.intent_rules, testable without Rasa.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.intent_rules import mark_entities, rule_intent
+from actions.understanding.intent_rules import mark_entities, rule_intent
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

@@ -16,10 +16,10 @@ from typing import Dict, Iterable, List
 import spacy
 import yaml
 
-from actions.countries import surface_forms
-from actions.notice_parser import NoticeError, parse_notice
-from actions.timezones import place_names, zone_abbreviations
-from actions.vacancy_names import vacancy_aliases
+from actions.understanding.countries import surface_forms
+from actions.notices.parser import NoticeError, parse_notice
+from actions.understanding.timezones import place_names, zone_abbreviations
+from actions.understanding.vacancy_names import vacancy_aliases
 
 ROOT = Path(__file__).resolve().parents[1]
 

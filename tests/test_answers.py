@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 import pytest
 from dateutil import tz
 
-from actions.answers import COMPOSERS, Question, compose, criterion
-from actions.focus import select_vacancies
-from actions.timezones import resolve_zone
+from actions.answers.composers import COMPOSERS, Question, compose, criterion
+from actions.understanding.focus import select_vacancies
+from actions.understanding.timezones import resolve_zone
 from tests.conftest import NOW
 
 UTC = tz.UTC
@@ -95,7 +95,7 @@ def test_silent_notice_is_said_not_guessed(vacancies):
         "The notice of vacancy 250770 (International Military Staff, Cooperative Security Division) does not state a clearance level.",
     ]
     assert [c.quote for c in both.citations] == ["Clearance Level NS"]
-    from actions.answers import _each  # every notice silent: each one named
+    from actions.answers.composers import _each  # every notice silent: each one named
     none = _each(Question(vacancies, NOW), "thing", lambda vacancy: None, "a thing")
     assert none.text.startswith("The notices of vacancy 250770 (International Military Staff, Cooperative Security "
                                 "Division) and vacancy 250775 (International Military Staff, Executive Coordinator, "

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from actions.countries import (
+from actions.understanding.countries import (
     find_countries,
     is_nato_member,
     load_countries,

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.drafting_policy import is_drafting_request
-from actions.refusal import drafting_refusal
+from actions.understanding.drafting_policy import is_drafting_request
+from actions.answers.refusal import drafting_refusal
 from tests.test_nlu_data import EVAL_SET, TRAINING_DIR, examples_by_intent
 
 DRAFTING_REQUESTS = [

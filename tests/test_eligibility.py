@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from actions.eligibility import (
+from actions.eligibility.criteria import (
     MET,
     NOT_MET,
     UNCLEAR,
@@ -16,7 +16,7 @@ from actions.eligibility import (
     is_recent_graduate,
     parse_age_or_birth_date,
 )
-from actions.eligibility_report import personal_verdict, stated_criteria
+from actions.eligibility.report import personal_verdict, stated_criteria
 
 TODAY = date(2026, 11, 23)
 AGE_NOTE = "the notice does not say on which date age is counted"

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil import tz
 
-from actions.eligibility_report import personal_verdict, report, run_check
+from actions.eligibility.report import personal_verdict, report, run_check
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=tz.UTC)

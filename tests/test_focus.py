@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.focus import select_vacancies
+from actions.understanding.focus import select_vacancies
 
 
 @pytest.mark.parametrize("message", ["and the other one?", "what about the other vacancy", "same for the other"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.intent_rules import PLACE_MARK, VACANCY_MARK, mark_entities, rule_intent
+from actions.understanding.intent_rules import PLACE_MARK, VACANCY_MARK, mark_entities, rule_intent
 
 
 @pytest.mark.parametrize(

@@ -140,7 +140,7 @@ def test_examples_carry_no_entity_annotations(training, evaluation):
 
 def test_country_lookup_covers_every_country_of_the_reference_list():
     """The classifier's country feature must know every country the eligibility rules know."""
-    from actions.countries import load_countries
+    from actions.understanding.countries import load_countries
 
     lookups = load_data(str(ROOT / "data" / "nlu" / "lookups.yml")).lookup_tables
     countries = next(t["elements"] for t in lookups if t["name"] == "country")

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from dateutil import tz
 
-from actions.notice_parser import NoticeError, parse_brussels_instant, parse_notice
+from actions.notices.parser import NoticeError, parse_brussels_instant, parse_notice
 from tests.conftest import CS_NOTICE, KM_NOTICE
 
 UTC = tz.UTC

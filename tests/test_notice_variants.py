@@ -15,7 +15,7 @@ import pytest
 from dateutil import tz
 
 from actions.clock import BRUSSELS
-from actions.notice_parser import NoticeError, parse_notice
+from actions.notices.parser import NoticeError, parse_notice
 from actions.vacancy_db.__main__ import main as vacancy_db
 from tests.conftest import NOTICES, ROOT
 from tests.test_vacancy_db import counts, show_json, snapshot

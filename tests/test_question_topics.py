@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.question_topics import further_topics
+from actions.answers.question_topics import further_topics
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from actions.actions import INTENT_TOPICS
-from actions.suggestions import MIN_SUGGESTED_CONFIDENCE, SUBJECTS, offer, suggested_intent
+from actions.answers.suggestions import MIN_SUGGESTED_CONFIDENCE, SUBJECTS, offer, suggested_intent
 
 
 def test_the_best_guess_after_the_fallback_is_offered():

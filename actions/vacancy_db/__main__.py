@@ -18,7 +18,7 @@ from typing import List, Optional
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.clock import in_brussels
-from actions.notice_parser import NoticeError, parse_notice
+from actions.notices.parser import NoticeError, parse_notice
 from actions.vacancy_db.export import vacancy_as_dict
 from actions.vacancy_db.repository import database_url, get_vacancy, list_vacancies, open_session, store_notice
 

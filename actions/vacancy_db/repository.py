@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from actions import clock
-from actions.notice_parser import ParsedNotice
+from actions.notices.parser import ParsedNotice
 from actions.vacancy_db.models import Base, Fact, Vacancy
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

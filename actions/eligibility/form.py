@@ -15,7 +15,7 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions import clock
 from actions.actions import INTENT_TOPICS, send
-from actions.eligibility_report import (
+from actions.eligibility.report import (
     CRITERIA,
     SLOT_OF,
     failed_criterion_message,
@@ -24,7 +24,7 @@ from actions.eligibility_report import (
     stated_criteria,
     unclear_answer_message,
 )
-from actions.focus import select_vacancies
+from actions.understanding.focus import select_vacancies
 from actions.vacancy_db.repository import list_vacancies, open_session
 
 # Intents that, when the message is not a readable answer, are a question asked mid-check. Anything else

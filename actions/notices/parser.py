@@ -18,7 +18,7 @@ from dateutil import parser as date_parser
 from dateutil import tz
 
 from actions.clock import BRUSSELS
-from actions.notice_layout import Block, NoticeLayout, Span, clean_text
+from actions.notices.layout import Block, NoticeLayout, Span, clean_text
 
 CURRENCIES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD"}
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
 
-from actions.vacancy_names import mentioned_vacancies, names_all, unknown_requisitions
+from actions.understanding.vacancy_names import mentioned_vacancies, names_all, unknown_requisitions
 
 
 @dataclass(frozen=True)

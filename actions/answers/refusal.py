@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from actions.answer_format import Answer, cite
+from actions.answers.formatting import Answer, cite
 from actions.vacancy_db.models import Vacancy
 
 REFUSAL = (

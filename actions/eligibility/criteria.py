@@ -18,12 +18,12 @@ import yaml
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
-from actions.countries import Country, Mention, find_country_mentions, is_nato_member
+from actions.understanding.countries import Country, Mention, find_country_mentions, is_nato_member
 
 MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
 MINIMUM_AGE = 21  # "be at least 21 years old"
 RECENT_GRADUATE_MONTHS = 12  # "a recent graduate (degree obtained no longer than 12 months ago)"
-LANGUAGES = Path(__file__).resolve().parents[1] / "data" / "reference" / "languages.yml"
+LANGUAGES = Path(__file__).resolve().parents[2] / "data" / "reference" / "languages.yml"
 
 
 @dataclass(frozen=True)

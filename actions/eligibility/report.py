@@ -1,6 +1,6 @@
 """The eligibility self-check: one question per essential criterion, each answer checked and sourced.
 
-Pure functions over the vacancies' stored criteria and the rules in actions.eligibility. The report never
+Pure functions over the vacancies' stored criteria and the rules in actions.eligibility.criteria. The report never
 says the person will be selected: the Internship Office assesses eligibility from the documents it names.
 """
 from __future__ import annotations
@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from actions.answer_format import Answer, Citation, bullet_list, cite
-from actions.answers import essential_criterion
+from actions.answers.formatting import Answer, Citation, bullet_list, cite
+from actions.answers.composers import essential_criterion
 from actions.clock import in_brussels
-from actions.eligibility import (UNCLEAR, CriterionCheck, check_age, check_language, check_nationality, check_studies,
+from actions.eligibility.criteria import (UNCLEAR, CriterionCheck, check_age, check_language, check_nationality, check_studies,
                                  join_words, long_date, states_own_nationality, without_requirement_questions)
 from actions.vacancy_db.models import Vacancy
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Callable, FrozenSet, Optional, Sequence, Tuple
 
 from actions import clock
-from actions.drafting_policy import is_drafting_request
-from actions.eligibility import states_own_nationality
-from actions.eligibility_report import stated_criteria
+from actions.understanding.drafting_policy import is_drafting_request
+from actions.eligibility.criteria import states_own_nationality
+from actions.eligibility.report import stated_criteria
 
 DECLINES = frozenset({"out_of_scope", "nlu_fallback", "ask_uncovered_topic"})
 SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "help", "bot_challenge"})

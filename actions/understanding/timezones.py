@@ -17,9 +17,9 @@ from typing import Iterator, List, Optional, Tuple
 import yaml
 from dateutil import tz
 
-from actions.countries import COMMON_WORDS, PhraseIndex, load_countries, plain
+from actions.understanding.countries import COMMON_WORDS, PhraseIndex, load_countries, plain
 
-PLACES = Path(__file__).resolve().parents[1] / "data" / "reference" / "places.yml"
+PLACES = Path(__file__).resolve().parents[2] / "data" / "reference" / "places.yml"
 UTC_NAMES = ("UTC", "GMT", "Zulu", "Coordinated Universal Time", "Greenwich Mean Time")
 _OFFSET = re.compile(r"\b(?:UTC|GMT)\s*(?P<sign>[+\-−])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)",
                      re.IGNORECASE)

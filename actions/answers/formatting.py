@@ -14,7 +14,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from actions.clock import BRUSSELS, in_brussels
-from actions.notice_layout import clean_text
+from actions.notices.layout import clean_text
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ The reference list (data/reference/countries.yml) holds the 32 member states wit
 and the other countries applicants name, so that "Swedish", "the Netherlands", "Turkey" and "USA" resolve
 to a country, and a recognised non-member can be told apart from an answer that names no country.
 The phrase matching here (whole words, longest first, blind to case, accents and dots) is shared with
-actions/timezones.py.
+actions/understanding/timezones.py.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from typing import Dict, Generic, Iterable, List, Optional, Sequence, Tuple, Typ
 
 import yaml
 
-REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference" / "countries.yml"
+REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference" / "countries.yml"
 # Written forms that are also everyday words: they name a country only in capitals ("US", not "tell us").
 COMMON_WORDS = frozenset({"us"})
 # A word, or an initialism written with dots ("U.S.A.", "U.K"), which counts as one word.

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from actions.answer_format import (
+from actions.answers.formatting import (
     Answer,
     bullet_list,
     cite,
@@ -21,8 +21,8 @@ from actions.answer_format import (
     period_status,
     vacancy_label,
 )
-from actions.timezones import Zone
-from actions.timezones import format_instant as format_in_zone
+from actions.understanding.timezones import Zone
+from actions.understanding.timezones import format_instant as format_in_zone
 from actions.vacancy_db.models import Fact, Vacancy
 
 CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}

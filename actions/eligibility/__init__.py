@@ -1,0 +1,1 @@
+"""The eligibility self-check: the rules for each essential criterion, the report, and the Rasa form that asks them."""
