@@ -18,7 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import clock
 from actions.answers.formatting import Answer, vacancy_label
 from actions.answers.composers import Question, compose, criterion
-from actions.eligibility.report import personal_verdict, stated_criteria
+from actions.eligibility.criteria import stated_criteria
+from actions.eligibility.report import personal_verdict
 from actions.understanding.focus import Selection, select_vacancies
 from actions.answers.question_topics import further_topics
 from actions.answers.refusal import drafting_refusal

@@ -16,7 +16,8 @@ from actions.eligibility.criteria import (
     is_recent_graduate,
     parse_age_or_birth_date,
 )
-from actions.eligibility.report import personal_verdict, stated_criteria
+from actions.eligibility.criteria import stated_criteria
+from actions.eligibility.report import personal_verdict
 
 TODAY = date(2026, 11, 23)
 AGE_NOTE = "the notice does not say on which date age is counted"

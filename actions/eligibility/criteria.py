@@ -781,3 +781,26 @@ def check_language(text: str, asked: bool = True) -> CriterionCheck:
 
 def _names(mentions: Iterator[_LanguageMention]) -> List[str]:
     return list(dict.fromkeys(m.language for m in mentions))
+
+
+CRITERIA = ("nationality", "age", "studies", "language")
+# A message states a fact about the person ("I'm 19", "I graduated in 2023", "Swedish here"), not only asks.
+SPEAKS_OF_ONESELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b|\bhere\b", re.IGNORECASE)
+
+
+def stated_criteria(text: str, today: date, answering: bool = False) -> List[str]:
+    """The criteria a message says something about the person for ("I'm 22 and a master's student, can I
+    apply?" names age and studies), in the criteria's order, so that each one gets its verdict. Answering a
+    question of the self-check, the message needs no first person: "Romanian, 23, law student, fluent French"
+    states all four."""
+    statement = without_requirement_questions(text)
+    if not answering and not SPEAKS_OF_ONESELF.search(statement):
+        return []
+    reads = {
+        "nationality": lambda: (check_nationality(statement, today).status != UNCLEAR if answering
+                                else states_own_nationality(statement, today)),
+        "age": lambda: check_age(statement, today).understood,
+        "studies": lambda: check_studies(statement, today).understood,
+        "language": lambda: check_language(statement, asked=False).understood,
+    }
+    return [criterion for criterion in CRITERIA if reads[criterion]()]

@@ -15,13 +15,12 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions import clock
 from actions.actions import INTENT_TOPICS, send
+from actions.eligibility.criteria import CRITERIA, stated_criteria
 from actions.eligibility.report import (
-    CRITERIA,
     SLOT_OF,
     failed_criterion_message,
     report,
     run_check,
-    stated_criteria,
     unclear_answer_message,
 )
 from actions.understanding.focus import select_vacancies

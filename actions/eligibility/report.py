@@ -13,11 +13,10 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from actions.answers.formatting import Answer, Citation, bullet_list, cite
 from actions.answers.composers import essential_criterion
 from actions.clock import in_brussels
-from actions.eligibility.criteria import (UNCLEAR, CriterionCheck, check_age, check_language, check_nationality, check_studies,
-                                 join_words, long_date, states_own_nationality, without_requirement_questions)
+from actions.eligibility.criteria import (CRITERIA, SPEAKS_OF_ONESELF, UNCLEAR, CriterionCheck, check_age, check_language, check_nationality, check_studies,
+                                 join_words, long_date, without_requirement_questions)
 from actions.vacancy_db.models import Vacancy
 
-CRITERIA = ("nationality", "age", "studies", "language")
 SLOT_OF = {criterion: f"answer_{criterion}" for criterion in CRITERIA}
 EXAMPLES = {
     "nationality": "for example “Belgian”, “the Netherlands”, or “Polish and Canadian”",
@@ -30,8 +29,6 @@ STATUS_WORDS = {"met": "met", "not_met": "not met", "unclear": "unclear"}
 _MEMBERSHIP_QUESTION = re.compile(
     r"\b(?:in|of|part\s+of|member(?:\s+state)?s?\s+of|belong\w*\s+to)\s+(?:the\s+)?nato\b"
     r"|\bnato\s+(?:member|country|ally|state)", re.IGNORECASE)
-# A message states a fact about the person ("I'm 19", "I graduated in 2023", "Swedish here"), not only asks.
-_PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b|\bhere\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -70,28 +67,10 @@ def personal_verdict(criterion: str, text: str, vacancies: Sequence[Vacancy], to
         check = check_nationality(text, today)
         return check.explanation if check.understood else None
     statement = without_requirement_questions(text)
-    if not _PERSONAL.search(statement):
+    if not SPEAKS_OF_ONESELF.search(statement):
         return None
     check = run_check(criterion, statement, vacancies, today, asked=False).check
     return check.explanation if check.understood else None
-
-
-def stated_criteria(text: str, today: date, answering: bool = False) -> List[str]:
-    """The criteria a message says something about the person for ("I'm 22 and a master's student, can I
-    apply?" names age and studies), in the criteria's order, so that each one gets its verdict. Answering a
-    question of the self-check, the message needs no first person: "Romanian, 23, law student, fluent French"
-    states all four."""
-    statement = without_requirement_questions(text)
-    if not answering and not _PERSONAL.search(statement):
-        return []
-    reads = {
-        "nationality": lambda: (check_nationality(statement, today).status != UNCLEAR if answering
-                                else states_own_nationality(statement, today)),
-        "age": lambda: check_age(statement, today).understood,
-        "studies": lambda: check_studies(statement, today).understood,
-        "language": lambda: check_language(statement, asked=False).understood,
-    }
-    return [criterion for criterion in CRITERIA if reads[criterion]()]
 
 
 def criterion_text(result: CriterionResult) -> str:

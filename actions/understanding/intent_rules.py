@@ -12,8 +12,7 @@ from typing import Callable, FrozenSet, Optional, Sequence, Tuple
 
 from actions import clock
 from actions.understanding.drafting_policy import is_drafting_request
-from actions.eligibility.criteria import states_own_nationality
-from actions.eligibility.report import stated_criteria
+from actions.eligibility.criteria import stated_criteria, states_own_nationality
 
 DECLINES = frozenset({"out_of_scope", "nlu_fallback", "ask_uncovered_topic"})
 SMALL_TALK = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "help", "bot_challenge"})

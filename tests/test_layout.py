@@ -1,0 +1,36 @@
+"""The packages' boundaries: what the NLU components may import, and the Rasa actions the action server finds."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import yaml
+
+from tests.conftest import ROOT
+
+# The NLU components run inside the Rasa server: reading a message must not need the answers or the database.
+FORBIDDEN_IN_NLU = ("actions.answers", "actions.vacancy_db", "actions.eligibility.report", "actions.eligibility.form",
+                    "actions.actions", "sqlalchemy", "rasa_sdk")
+
+
+def _modules_loaded_by(*modules: str) -> list:
+    """The modules that importing these loads, in a fresh interpreter (so nothing else is loaded already)."""
+    code = f"import sys, json; import {', '.join(modules)}; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_nlu_components_import_neither_the_composers_nor_the_database():
+    loaded = _modules_loaded_by("components.intent_rules", "components.linear_intent_classifier")
+    assert "actions.understanding.intent_rules" in loaded  # the check looks at the right import graph
+    assert [m for m in loaded if m.startswith(FORBIDDEN_IN_NLU)] == []
+
+
+def test_the_action_server_registers_every_action_of_the_domain():
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    assert set(domain["actions"]) <= set(executor.actions)
