@@ -21,6 +21,7 @@ from actions.answer_format import (
     period_status,
     vacancy_label,
 )
+from actions.notice_parser import CRITERION_KINDS
 from actions.timezones import Zone
 from actions.timezones import format_instant as format_in_zone
 from actions.vacancy_db.models import Fact, Vacancy
@@ -379,25 +380,18 @@ def duties(question: Question) -> Answer:
     return _each(question, "duties", describe, "the intern's duties", quoted_inline=True)
 
 
-# Which essential criterion decides a question about one requirement.
-CRITERION_PATTERNS = {
-    "nationality": r"\bnational(?:ity|s)?\s+of\b|\bnationality\b|\bcitizen",  # not "national administration"
-    "age": r"years old|\bage\b",
-    "studies": r"stud(?:ies|ent)|graduate|education|degree",
-    "language": r"languages?\b|English|French",
-}
 
 
 def essential_criterion(vacancy: Vacancy, criterion: str) -> Optional[Fact]:
     """The essential criterion of a vacancy about nationality, age, studies or language."""
-    pattern = re.compile(CRITERION_PATTERNS[criterion], re.IGNORECASE)
+    pattern = re.compile(CRITERION_KINDS[criterion], re.IGNORECASE)
     return next((f for f in vacancy.facts_for("essential_criteria") if pattern.search(f.value)), None)
 
 
 def related_desirable_criteria(vacancy: Vacancy, criterion: str) -> List[Fact]:
     """Desirable criteria on the same subject ("elementary knowledge of the second official NATO language"), so
     that "do I need French?" or "is a bachelor's required?" also hears what is an advantage and not required."""
-    pattern = re.compile(CRITERION_PATTERNS[criterion], re.IGNORECASE)
+    pattern = re.compile(CRITERION_KINDS[criterion], re.IGNORECASE)
     return [f for f in vacancy.facts_for("desirable_criteria") if pattern.search(f.value)]
 
 
@@ -521,7 +515,7 @@ COMPOSERS: Dict[str, Callable[[Question], Answer]] = {
                              _accommodation_frame),
     **{topic: _quoted(topic) for topic in QUOTED_TOPICS},
     **{topic: _listed(topic) for topic in LISTED_TOPICS},
-    **{f"{name}_requirement": criterion(name) for name in CRITERION_PATTERNS},
+    **{f"{name}_requirement": criterion(name) for name in CRITERION_KINDS},
 }
 
 
