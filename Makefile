@@ -25,7 +25,7 @@ export PYTHONHASHSEED := 0
 # The spaCy pipeline's directory is named after the hash of everything it is built from, so that Rasa,
 # which caches the spaCy component by model name, retrains whenever a rule changes.
 SPACY_INPUTS := scripts/build_spacy_pipeline.py actions/countries.py actions/timezones.py actions/vacancy_names.py \
-	$(sort $(wildcard data/reference/*.yml)) $(sort $(wildcard data/vacancies/*.txt)) requirements.lock
+	$(sort $(wildcard actions/notice_*.py)) $(sort $(wildcard data/reference/*.yml)) $(sort $(wildcard data/vacancies/*.txt)) requirements.lock
 export SPACY_PIPELINE := var/spacy/applicant_en-$(shell cat $(SPACY_INPUTS) 2>/dev/null | sha256sum | cut -c1-12)
 DATABASE_STAMP := var/database-$(shell printf '%s' "$(VACANCY_DATABASE_URL)" | sha256sum | cut -c1-12).stamp
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(wildcard components/*.py) \

@@ -33,6 +33,8 @@ class CriterionCheck:
     answer: str  # the user's answer as understood, in plain words
     explanation: str  # one plain sentence saying why
     understood: bool = True  # False when nothing in the answer could be read for this criterion
+    # False when no other answer could settle it: the notice gives no value, or the office judges (a basic level).
+    answerable: bool = True
 
 
 # Words, clauses and numbers -------------------------------------------------------------------------------------
@@ -272,9 +274,19 @@ def states_own_nationality(text: str, today: date) -> bool:
     return bool(_IDENTITY.search(text)) and check_nationality(_LANGUAGE_USE.sub(" ", text), today).status != UNCLEAR
 
 
+# Having no nationality at all: "I'm stateless", "I have no nationality", "without citizenship".
+_STATELESS = re.compile(r"\bstateless\b|\b(?:no|without(?:\s+an?y?)?|(?:don't|do not|doesn't)\s+have\s+(?:an?y?))\s+"
+                        r"(?:nationality|citizenship)\b|\bnot\s+(?:a\s+)?(?:national|citizen)\s+of\s+any\s+"
+                        r"(?:country|state)\b", re.IGNORECASE)
+
+
 def check_nationality(text: str, today: date) -> CriterionCheck:
-    """Met if any nationality named is a NATO member state on that day (several nationalities: one suffices)."""
+    """Met if any nationality named is a NATO member state on that day (several nationalities: one suffices); not met
+    for a stateless person, who is a national of no state."""
     held, reasons = _nationalities(_normalise(text))
+    if not held and _STATELESS.search(text):
+        return CriterionCheck("nationality", NOT_MET, "no nationality (stateless)",
+                              "Without a nationality you are not a national of a NATO member state.")
     if not held:
         why = next((w for w in (_PERMIT_HELD, _PLACE, _LANGUAGE_SPOKEN) if w in reasons),
                    "I could not recognise a country or nationality in that.")
@@ -303,6 +315,13 @@ _STATED_AGE = re.compile(
     rf"|\b(?P<b>{_NUMBER})\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)\b|\b(?P<c>\d{{1,3}})\s*y\.?o\b",
     re.IGNORECASE,
 )
+# An age reached today or before: "I turn 21 today", "I'm turning 21 today", "I turned 21 in May", "it's my 21st
+# birthday today"; read before the other statements, which would take "I'm turning" for an age.
+_AGE_REACHED = re.compile(
+    rf"\b(?:turned|(?:turn|turns|turning|will\s+be|'ll\s+be)(?=\s+[\w-]+(?:\s+[a-z]+)?\s+today\b))\s+(?P<n>{_NUMBER})\b"
+    rf"|\b(?P<d>\d{{2}})(?:st|nd|rd|th)\s+birthday\s+(?:is\s+)?today\b",
+    re.IGNORECASE,
+)
 _BARE_NUMBER = re.compile(rf"\W*(?P<n>{_NUMBER})\W*", re.IGNORECASE)
 # A clause of two digits only, within a longer answer: "Romanian, 23, law student".
 _BARE_AGE = re.compile(r"\W*(?P<n>\d{2})\W*")
@@ -314,7 +333,7 @@ _TO_COME = (rf"(?:next\s+\w+|soon|shortly|tomorrow|later|this\s+(?:week|month|ye
             r")(?!\w)")
 # An age to come, with the rest of its clause: "I'll be 21 in March", "turning 21 on 24/11/2026", "I'm 21 next week".
 _FUTURE_AGE = re.compile(
-    rf"(?:\b(?:will be|'ll be|turn|turns|turning)\s+(?:\d{{1,3}}\b|{_SPELLED})"
+    rf"(?:\b(?:will be|'ll be|turn|turns|turning)\s+(?:\d{{1,3}}\b|{_SPELLED})(?![\w-]*(?:\s+[a-z]+)?\s+today\b)"
     rf"|\b(?:i'?m|i am)\s+(?:\d{{1,3}}\b|{_SPELLED})(?=\s+{_TO_COME}))"
     r"(?:(?![,;!?]|\.(?:\s|$)|\b(?:and|but)\b).)*",
     re.IGNORECASE,
@@ -353,7 +372,7 @@ def _from_birth(born: DateSpan, today: date) -> AgeReading:
 def _stated_age(text: str) -> Optional[AgeReading]:
     """ "I'm 23", "21 years old", "age: twenty-one", an answer that is only a number ("19"), or a clause of two
     digits in a longer answer ("Romanian, 23, law student")."""
-    written = [m.group("a") or m.group("b") or m.group("c") or m.group("d") for m in _STATED_AGE.finditer(text)]
+    written = [next(g for g in m.groups() if g) for pattern in (_AGE_REACHED, _STATED_AGE) for m in pattern.finditer(text)]
     bare = [m.group("n") for m in [_BARE_NUMBER.fullmatch(text)] if m]
     clauses = [m.group("n") for _, clause in _clauses(text) for m in [_BARE_AGE.fullmatch(clause)] if m]
     for number in map(parse_number, [*written, *bare, *clauses]):
@@ -400,7 +419,8 @@ def check_age(text: str, today: date, minimum_age: Optional[int]) -> CriterionCh
     if reading.youngest < 10 or reading.oldest > 120:
         return CriterionCheck("age", UNCLEAR, reading.words(), "That is not a plausible age for an applicant.")
     if minimum_age is None:
-        return CriterionCheck("age", UNCLEAR, reading.words(), "The notice states no minimum age that I could read.")
+        return CriterionCheck("age", UNCLEAR, reading.words(), "The notice states no minimum age that I could read.",
+                              answerable=False)
     on = f"On {long_date(today)} you are"
     if reading.youngest >= minimum_age:
         return CriterionCheck("age", MET, reading.words(),
@@ -560,8 +580,8 @@ def check_studies(text: str, today: date, window_months: Optional[int], minimum_
              or _vocational(reading) or _not_met(reading, years)
              or (_graduated_long_ago(reading, today, window_months, years) if window_months is not None else None))
     if check is None and reading.graduated and window_months is None:
-        return _studies(UNCLEAR, "graduated", "The notice states no period within which a graduate is recent that "
-                                              "I could read.")
+        return CriterionCheck("studies", UNCLEAR, "graduated", "The notice states no period within which a graduate "
+                                                               "is recent that I could read.", answerable=False)
     return check or CriterionCheck(
         "studies", UNCLEAR, _normalise(text),
         f"I could not tell from that whether you are a student, a recent graduate, or have {years.words} of "
@@ -608,7 +628,8 @@ def _university_years(reading: StudiesReading, years: _RuleYears) -> Optional[Cr
                         f"{_count(reading.years)} of university level studies meet the minimum of {years.words}.")
     if years.minimum is None and (reading.years is not None or reading.degree):
         answer = f"{_count(reading.years)} of university studies" if reading.years is not None else reading.degree
-        return _studies(UNCLEAR, answer, "The notice states no number of years of studies that I could read.")
+        return CriterionCheck("studies", UNCLEAR, answer, "The notice states no number of years of studies that I "
+                                                          "could read.", answerable=False)
     if not reading.degree or reading.years is not None or not years.met_by(_DEGREE_YEARS):
         return None
     if reading.degree_obtained:
@@ -642,9 +663,10 @@ def _recent_graduate(reading: StudiesReading, today: date, window_months: int,
 def _vocational(reading: StudiesReading) -> Optional[CriterionCheck]:
     if not reading.vocational:
         return None
-    return _studies(UNCLEAR, "vocational or technical education",
-                    "Vocational or technical education is not university level studies, but it may count as "
-                    "equivalent education, which the Internship Office assesses from your documents.")
+    return CriterionCheck("studies", UNCLEAR, "vocational or technical education",
+                          "Vocational or technical education is not university level studies, but it may count as "
+                          "equivalent education, which the Internship Office assesses from your documents.",
+                          answerable=False)
 
 
 def _not_met(reading: StudiesReading, years: _RuleYears) -> Optional[CriterionCheck]:
@@ -793,7 +815,7 @@ def check_language(text: str, languages: Sequence[str], asked: bool = True) -> C
     if not languages:
         return CriterionCheck("language", UNCLEAR, _normalise(text),
                               "The notice names no language requirement that I could read.",
-                              understood=any(m.claimed or m.basic or m.denied for m in mentions))
+                              understood=any(m.claimed or m.basic or m.denied for m in mentions), answerable=False)
     accepted = set(languages)
     proficient = _names(m for m in mentions if m.language in accepted and m.claimed and not m.basic and not m.denied)
     basic = _names(m for m in mentions if m.language in accepted and m.basic and not m.denied)
@@ -807,7 +829,7 @@ def check_language(text: str, languages: Sequence[str], asked: bool = True) -> C
     if basic:
         return CriterionCheck("language", UNCLEAR, f"{join_words(basic)} at a basic level",
                               f"The criterion asks for proficiency in {either}; a basic level may not be "
-                              "enough, and the Internship Office judges the level.")
+                              "enough, and the Internship Office judges the level.", answerable=False)
     if len(denied) == len(languages) or others:
         spoken = f"only {join_words(others)}" if others else "neither " + " nor ".join(languages)
         return CriterionCheck("language", NOT_MET, spoken,

@@ -130,6 +130,11 @@ def unclear_answer_message(criterion: str, result: CriterionResult) -> str:
     return f"{result.check.explanation} Could you answer again, {EXAMPLES[criterion]}?"
 
 
+def kept_unclear_message(result: CriterionResult) -> str:
+    """Said when an unclear answer is kept: asked again already, or no other answer could settle it."""
+    return f"{result.check.explanation} I'll note this criterion as unclear and go on."
+
+
 def report(answers: Dict[str, Optional[str]], vacancies: Sequence[Vacancy], today: date,
            now: Optional[datetime] = None) -> Answer:
     """The result of the check: each criterion with the answer, met / not met / unclear, and its source; given
