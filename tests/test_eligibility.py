@@ -426,3 +426,45 @@ def test_free_text_states_only_what_it_says(message, criteria):
 )
 def test_an_answer_in_the_check_states_without_the_first_person(message, criteria):
     assert stated_criteria(message, TODAY, answering=True) == criteria
+
+
+@pytest.mark.parametrize("answer", ["I turn 21 today", "I'm turning 21 today", "turning twenty-one today",
+                                    "it's my 21st birthday today", "I turned 21 in May", "20, but I turn 21 today"])
+def test_an_age_reached_today_or_before_is_an_age(answer):
+    check = check_age(answer, TODAY, 21)
+    assert (check.status, check.answer) == (MET, "21 years old")
+
+
+@pytest.mark.parametrize("answer", ["I turn 21 tomorrow", "I'll be 21 in March", "I turn 21 on Friday"])
+def test_an_age_still_to_come_is_not(answer):
+    assert check_age(answer, TODAY, 21).status == UNCLEAR
+
+
+@pytest.mark.parametrize("answer", ["I'm stateless", "I have no nationality", "I don't have any citizenship"])
+def test_a_stateless_person_is_a_national_of_no_member_state(answer):
+    check = check_nationality(answer, TODAY)
+    assert (check.status, check.answer) == (NOT_MET, "no nationality (stateless)")
+
+
+def test_continue_is_no_age():
+    assert not check_age("continue", TODAY, 21).understood
+
+
+def test_the_studies_values_come_from_the_notice():
+    """A notice asking one year of studies and a six-month window (tests/fixtures/notices/260903)."""
+    assert check_studies("I completed one year of a bachelor's", TODAY, 6, 1).status == MET
+    assert check_studies("I completed one year of a bachelor's", TODAY, 12, 2).status == NOT_MET
+    assert "fewer than the two years required" in check_studies("1 year at university", TODAY, 12, 2).explanation
+    assert check_studies("I graduated 8 months ago", TODAY, 6, 1).status == UNCLEAR
+
+
+def test_a_criterion_whose_value_the_notice_does_not_give_is_unclear_and_not_asked_again():
+    for check in (check_age("I'm 30", TODAY, None), check_studies("2 years of university", TODAY, 12, None),
+                  check_language("fluent English", ())):
+        assert check.status == UNCLEAR and check.understood and not check.answerable
+        assert "The notice" in check.explanation
+
+
+def test_only_the_languages_the_notice_names_are_accepted():
+    assert check_language("fluent French", ("English",)).status == NOT_MET
+    assert check_language("fluent French", OFFICIAL).status == MET

@@ -8,12 +8,14 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from sqlalchemy import create_engine, inspect, text
 
 from actions.answers import Question, compose
 from actions.focus import select_vacancies
 from actions.notice_layout import normalise_notice
 from actions.notice_parser import parse_notice
 from actions.vacancy_db.__main__ import main as vacancy_db
+from actions.vacancy_db.models import Base
 from actions.vacancy_db.repository import list_vacancies, open_session
 from scripts.build_spacy_pipeline import vacancy_names
 from tests.conftest import NOTICES, NOW, ROOT
@@ -154,3 +156,20 @@ def test_page_furniture_is_dropped_and_a_cut_sentence_joined():
 def test_text_without_page_numbers_keeps_repeated_lines():
     assert normalise_notice("Note\n\nNote\n") == "Note\n\nNote\n"
 
+
+
+def test_a_database_of_the_older_schema_gets_the_new_columns_and_imports(database_url):
+    """A database created before the typed criteria existed: its vacancies table gains them, then the import fills
+    them (the Makefile re-imports whenever the importer changes)."""
+    engine = create_engine(database_url, future=True)
+    Base.metadata.create_all(engine)
+    added = ("minimum_age", "recent_graduate_months", "minimum_study_years", "official_languages")
+    with engine.begin() as connection:
+        for column in added:
+            connection.execute(text(f"ALTER TABLE vacancies DROP COLUMN {column}"))
+    engine.dispose()
+    assert vacancy_db(["import", str(DEFENCE_POLICY), "--database-url", database_url]) == 0
+    assert set(added) <= {c["name"] for c in inspect(create_engine(database_url)).get_columns("vacancies")}
+    with open_session(database_url) as session:
+        [vacancy] = list_vacancies(session)
+    assert (vacancy.minimum_age, vacancy.official_languages) == (18, ["English", "French"])
