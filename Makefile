@@ -51,7 +51,8 @@ $(VENV)/.installed: requirements.txt requirements.lock
 
 database: $(DATABASE_STAMP)
 
-$(DATABASE_STAMP): $(wildcard data/vacancies/*.txt) $(wildcard actions/notice_*.py) $(wildcard actions/vacancy_db/*.py) | venv
+$(DATABASE_STAMP): $(wildcard data/vacancies/*.txt) $(wildcard actions/notice_*.py) actions/vacancy_names.py \
+	$(wildcard actions/vacancy_db/*.py) | venv
 	$(PYTHON) -m actions.vacancy_db import data/vacancies/*.txt
 	@touch $@
 

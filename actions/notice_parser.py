@@ -13,9 +13,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from itertools import chain
+from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
+import yaml
 from dateutil import parser as date_parser
 from dateutil import tz
 
@@ -91,7 +94,7 @@ STUDY_YEARS = re.compile(
     rf"|undergraduate|college)",
     re.IGNORECASE,
 )
-OFFICIAL_LANGUAGES = ("English", "French")
+LANGUAGES = Path(__file__).resolve().parents[1] / "data" / "reference" / "languages.yml"
 # Which of the four criteria an essential criterion states, by its words.
 CRITERION_KINDS = {
     "nationality": r"\bnational(?:ity|s)?\s+of\b|\bnationality\b|\bcitizen",
@@ -234,6 +237,13 @@ def _date_and_time(text: str) -> Optional[Tuple[str, Optional[str]]]:
     return date.group(0), time.group(0) if time else None
 
 
+@lru_cache(maxsize=1)
+def _language_names() -> List[str]:
+    """The languages a criterion may name (data/reference/languages.yml), official ones first."""
+    reference = yaml.safe_load(LANGUAGES.read_text(encoding="utf-8"))
+    return [*reference["official"], *reference["other"]]
+
+
 def _number(word: str) -> Optional[int]:
     word = word.lower()
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
@@ -321,8 +331,8 @@ class _Extractor:
         Without a colon only a short value on its own line counts, so that a sentence starting with the label is
         not taken.
         """
-        start = rf"(?:^|(?<=\S){FIELD_SEPARATOR})[ \t*#]*"
-        pattern = (rf"{start}(?P<field>(?:{label})[ \t*]*:[ \t*]*(?P<value>[^\s*|·](?:(?!{FIELD_SEPARATOR})[^\n])*?))"
+        start = rf"(?:^|(?<=\S){FIELD_SEPARATOR})[ \t#]*"
+        pattern = (rf"{start}(?P<field>\**(?:{label})[ \t*]*:[ \t*]*(?P<value>[^\s*|·](?:(?!{FIELD_SEPARATOR})[^\n])*?))"
                    rf"[ \t*]*(?={FIELD_SEPARATOR}|$)")
         if colon_optional:
             pattern += rf"|^[ \t*#]*(?P<line>(?:{label})[ \t]+(?P<short>[^\s*:]\S*(?:[ \t]\S+){{0,2}}))[ \t]*$"
@@ -532,7 +542,7 @@ class _Extractor:
             if years:
                 found["minimum_study_years"] = 1 if years.group("n").lower() == "a" else _number(years.group("n"))
         if "language" in kinds:
-            named = [language for language in OFFICIAL_LANGUAGES if re.search(rf"\b{language}\b", text)]
+            named = [language for language in _language_names() if re.search(rf"\b{language}\b", text)]
             if named:
                 found["official_languages"] = named
         for name, value in found.items():
