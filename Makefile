@@ -25,7 +25,7 @@ export PYTHONHASHSEED := 0
 # The spaCy pipeline's directory is named after the hash of everything it is built from, so that Rasa,
 # which caches the spaCy component by model name, retrains whenever a rule changes.
 SPACY_INPUTS := scripts/build_spacy_pipeline.py actions/understanding/countries.py actions/understanding/timezones.py \
-	actions/understanding/vacancy_names.py \
+	actions/understanding/vacancy_names.py $(sort $(wildcard actions/notices/*.py)) \
 	$(sort $(wildcard data/reference/*.yml)) $(sort $(wildcard data/vacancies/*.txt)) requirements.lock
 export SPACY_PIPELINE := var/spacy/applicant_en-$(shell cat $(SPACY_INPUTS) 2>/dev/null | sha256sum | cut -c1-12)
 DATABASE_STAMP := var/database-$(shell printf '%s' "$(VACANCY_DATABASE_URL)" | sha256sum | cut -c1-12).stamp
@@ -53,7 +53,8 @@ $(VENV)/.installed: requirements.txt requirements.lock
 
 database: $(DATABASE_STAMP)
 
-$(DATABASE_STAMP): $(wildcard data/vacancies/*.txt) $(wildcard actions/notices/*.py) $(wildcard actions/vacancy_db/*.py) | venv
+$(DATABASE_STAMP): $(wildcard data/vacancies/*.txt) $(wildcard actions/notices/*.py) actions/understanding/vacancy_names.py \
+	$(wildcard actions/vacancy_db/*.py) | venv
 	$(PYTHON) -m actions.vacancy_db import data/vacancies/*.txt
 	@touch $@
 

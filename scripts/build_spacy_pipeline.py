@@ -19,7 +19,6 @@ import yaml
 from actions.understanding.countries import surface_forms
 from actions.notices.parser import NoticeError, parse_notice
 from actions.understanding.timezones import place_names, zone_abbreviations
-from actions.understanding.vacancy_names import vacancy_aliases
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,17 +29,18 @@ def language_names() -> List[str]:
     return official + languages["other"]
 
 
-def vacancy_names() -> Dict[str, str]:
-    """Alias -> requisition, for every notice in the repository that can be parsed."""
+def vacancy_names(directory: Path = ROOT / "data" / "vacancies") -> Dict[str, str]:
+    """Name -> requisition, for every notice in the directory that can be parsed: the names the importer derives
+    and stores in the database (ParsedNotice.names), so that the classifier and the database agree."""
     names: Dict[str, str] = {}
-    for path in sorted((ROOT / "data" / "vacancies").glob("*.txt")):
+    for path in sorted(directory.glob("*.txt")):
         try:
             notice = parse_notice(path.read_text(encoding="utf-8"), str(path))
         except NoticeError as error:
             print(f"warning: {error}", file=sys.stderr)
             continue
-        for alias in vacancy_aliases(notice.requisition, notice.title, notice.text):
-            names[alias] = notice.requisition
+        for name in notice.names:
+            names[name] = notice.requisition
     return names
 
 

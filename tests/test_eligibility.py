@@ -20,6 +20,7 @@ from actions.eligibility.criteria import stated_criteria
 from actions.eligibility.report import personal_verdict
 
 TODAY = date(2026, 11, 23)
+OFFICIAL = ("English", "French")  # the languages the two notices name
 AGE_NOTE = "the notice does not say on which date age is counted"
 
 
@@ -78,11 +79,11 @@ def test_age_from_an_age_or_a_date_of_birth(answer, status, understood):
 
 @pytest.mark.parametrize("text", ["I'm applying and 25 people told me", "I'm in year 2 and 20 hours a week"])
 def test_a_number_that_is_not_an_age_is_not_read_as_one(text):
-    assert not check_age(text, TODAY).understood
+    assert not check_age(text, TODAY, 21).understood
 
 
 def test_age_explanation_names_the_day_of_the_check_and_what_the_notice_leaves_open():
-    met, not_met = check_age("born 23/11/2005", TODAY), check_age("born 24/11/2005", TODAY)
+    met, not_met = check_age("born 23/11/2005", TODAY, 21), check_age("born 24/11/2005", TODAY, 21)
     assert met.explanation == f"On 23 November 2026 you are 21, so at least 21 ({AGE_NOTE})."
     assert not_met.explanation == (f"On 23 November 2026 you are 20, younger than 21; you turn 21 on "
                                    f"24 November 2026 ({AGE_NOTE}).")
@@ -94,10 +95,10 @@ def test_minimum_age_comes_from_the_caller():
 
 
 def test_born_on_29_february():
-    assert check_age("29/02/2004", date(2025, 2, 27)).status == NOT_MET
-    assert check_age("29/02/2004", date(2025, 2, 28)).status == MET  # common year: a year older on 28 February
-    assert check_age("29/02/2004", date(2028, 2, 29)).explanation.startswith("On 29 February 2028 you are 24")
-    assert "could not read" in check_age("29/02/2005", TODAY).explanation  # no such day
+    assert check_age("29/02/2004", date(2025, 2, 27), 21).status == NOT_MET
+    assert check_age("29/02/2004", date(2025, 2, 28), 21).status == MET  # common year: a year older on 28 February
+    assert check_age("29/02/2004", date(2028, 2, 29), 21).explanation.startswith("On 29 February 2028 you are 24")
+    assert "could not read" in check_age("29/02/2005", TODAY, 21).explanation  # no such day
 
 
 @pytest.mark.parametrize(
@@ -107,7 +108,7 @@ def test_born_on_29_february():
      ("I'll be 21 in March", "the age you will reach"), ("I turn 21 on 24/11/2026", "the age you will reach")],
 )
 def test_unreadable_or_implausible_ages_are_unclear(answer, why):
-    check = check_age(answer, TODAY)
+    check = check_age(answer, TODAY, 21)
     assert check.status == UNCLEAR
     assert why in check.explanation
 
@@ -121,9 +122,9 @@ def test_parsed_age_keeps_the_date_of_birth():
 
 # Studies ---------------------------------------------------------------------------------------------------------
 def test_recent_graduate_is_twelve_months_to_the_day():
-    assert is_recent_graduate(date(2025, 11, 23), TODAY)  # exactly 12 months ago
-    assert not is_recent_graduate(date(2025, 11, 22), TODAY)  # 12 months and a day
-    assert is_recent_graduate(date(2026, 2, 28), date(2027, 2, 28))
+    assert is_recent_graduate(date(2025, 11, 23), TODAY, 12)  # exactly 12 months ago
+    assert not is_recent_graduate(date(2025, 11, 22), TODAY, 12)  # 12 months and a day
+    assert is_recent_graduate(date(2026, 2, 28), date(2027, 2, 28), 12)
     assert not is_recent_graduate(date(2025, 11, 23), TODAY, window_months=6)
 
 
@@ -142,7 +143,7 @@ def test_recent_graduate_is_twelve_months_to_the_day():
      ("banana", UNCLEAR, "could not tell")],
 )
 def test_studies_branches(answer, status, why):
-    check = check_studies(answer, TODAY)
+    check = check_studies(answer, TODAY, 12, 2)
     assert (check.criterion, check.status) == ("studies", status)
     assert why in check.explanation
 
@@ -159,22 +160,22 @@ def test_studies_branches(answer, status, why):
      ("I graduated from high school in June 2026", NOT_MET, "not met")],
 )
 def test_graduates_without_a_named_degree_meet_it_only_as_recent_graduates(answer, status, why):
-    check = check_studies(answer, TODAY)
+    check = check_studies(answer, TODAY, 12, 2)
     assert check.status == status
     assert why in check.explanation
 
 
 def test_a_completed_degree_meets_it_by_its_years_of_study_however_old():
-    old = check_studies("I got my master's degree in 2019", TODAY)
+    old = check_studies("I got my master's degree in 2019", TODAY, 12, 2)
     assert (old.status, old.answer) == (MET, "a completed master's degree")
     assert "at least two years of university level studies" in old.explanation
-    assert check_studies("I graduated with a bachelor's on 22/11/2025", TODAY).status == MET
-    assert check_studies("I have a B.A. in history", TODAY).status == MET
+    assert check_studies("I graduated with a bachelor's on 22/11/2025", TODAY, 12, 2).status == MET
+    assert check_studies("I have a B.A. in history", TODAY, 12, 2).status == MET
 
 
 def test_the_recent_graduate_window_comes_from_the_caller():
-    assert check_studies("I graduated on 23/05/2026", TODAY, window_months=6).status == MET
-    assert check_studies("I graduated on 22/05/2026", TODAY, window_months=6).status == UNCLEAR
+    assert check_studies("I graduated on 23/05/2026", TODAY, 6, 2).status == MET
+    assert check_studies("I graduated on 22/05/2026", TODAY, 6, 2).status == UNCLEAR
 
 
 # Language --------------------------------------------------------------------------------------------------------
@@ -198,7 +199,7 @@ def test_the_recent_graduate_window_comes_from_the_caller():
      ("hmm", UNCLEAR, "hmm")],
 )
 def test_language(answer, status, understood):
-    check = check_language(answer)
+    check = check_language(answer, OFFICIAL)
     assert (check.criterion, check.status, check.answer) == ("language", status, understood)
 
 
@@ -293,7 +294,7 @@ def test_a_residence_permit_alone_is_unclear(answer):
 @pytest.mark.parametrize("answer", ["I'm 21 next week", "I'm 21 in January 2027", "I'm 21 soon", "I'm 21 in two months",
                                     "I'm 21 on 3 December", "I'll be 21 on 24/11/2026"])
 def test_an_age_to_come_is_not_an_age_today(answer):
-    check = check_age(answer, TODAY)
+    check = check_age(answer, TODAY, 21)
     assert check.status == UNCLEAR
     assert "the age you will reach" in check.explanation
 
@@ -313,14 +314,14 @@ def test_an_age_today_beside_an_age_to_come_or_other_words_is_read(answer, age):
 
 @pytest.mark.parametrize("text", ["I'm graduating next year", "I'll be working next month", "I'm moving soon"])
 def test_words_to_come_without_a_number_are_no_age(text):
-    assert not check_age(text, TODAY).understood
+    assert not check_age(text, TODAY, 21).understood
 
 
 @pytest.mark.parametrize("answer", ["I graduated on 23 November 2025", "degree obtained on 2 May 2025",
                                     "I completed my bachelor's on 01/07/2024"])
 def test_a_graduation_date_is_not_a_date_of_birth(answer):
     assert parse_age_or_birth_date(answer, TODAY) is None
-    assert not check_age(answer, TODAY).understood
+    assert not check_age(answer, TODAY, 21).understood
 
 
 def test_a_date_of_birth_beside_a_graduation_date_is_read():
@@ -333,13 +334,13 @@ def test_a_date_of_birth_beside_a_graduation_date_is_read():
 @pytest.mark.parametrize("answer", ["I studied at a vocational school for 3 years", "3 years of technical college",
                                     "I graduated from a vocational school in June 2026"])
 def test_vocational_education_is_left_to_the_office(answer):
-    check = check_studies(answer, TODAY)
+    check = check_studies(answer, TODAY, 12, 2)
     assert (check.status, check.answer) == (UNCLEAR, "vocational or technical education")
     assert "equivalent education" in check.explanation and "Internship Office" in check.explanation
 
 
 def test_vocational_education_beside_university_studies_is_met_by_them():
-    assert check_studies("I went to a vocational school, then did 2 years at university", TODAY).status == MET
+    assert check_studies("I went to a vocational school, then did 2 years at university", TODAY, 12, 2).status == MET
 
 
 @pytest.mark.parametrize(
@@ -349,7 +350,7 @@ def test_vocational_education_beside_university_studies_is_met_by_them():
      ("Spanish only", NOT_MET, "only Spanish")],
 )
 def test_a_direct_answer_to_the_language_question_is_read(answer, status, understood):
-    check = check_language(answer)
+    check = check_language(answer, OFFICIAL)
     assert (check.status, check.answer) == (status, understood)
 
 
@@ -357,7 +358,7 @@ def test_a_direct_answer_to_the_language_question_is_read(answer, status, unders
                                   "I'm not French, I'm Canadian", "English", "Spanish only", "I'm Mexican",
                                   "I have a good Spanish degree"])
 def test_free_text_without_language_words_says_nothing_of_languages(text):
-    assert not check_language(text, asked=False).understood
+    assert not check_language(text, OFFICIAL, asked=False).understood
 
 
 @pytest.mark.parametrize(
@@ -370,7 +371,7 @@ def test_free_text_without_language_words_says_nothing_of_languages(text):
      ("basic English", UNCLEAR, "English at a basic level")],
 )
 def test_free_text_speaking_of_languages_is_read(text, status, understood):
-    check = check_language(text, asked=False)
+    check = check_language(text, OFFICIAL, asked=False)
     assert (check.status, check.answer) == (status, understood)
 
 
@@ -426,3 +427,45 @@ def test_free_text_states_only_what_it_says(message, criteria):
 )
 def test_an_answer_in_the_check_states_without_the_first_person(message, criteria):
     assert stated_criteria(message, TODAY, answering=True) == criteria
+
+
+@pytest.mark.parametrize("answer", ["I turn 21 today", "I'm turning 21 today", "turning twenty-one today",
+                                    "it's my 21st birthday today", "I turned 21 in May", "20, but I turn 21 today"])
+def test_an_age_reached_today_or_before_is_an_age(answer):
+    check = check_age(answer, TODAY, 21)
+    assert (check.status, check.answer) == (MET, "21 years old")
+
+
+@pytest.mark.parametrize("answer", ["I turn 21 tomorrow", "I'll be 21 in March", "I turn 21 on Friday"])
+def test_an_age_still_to_come_is_not(answer):
+    assert check_age(answer, TODAY, 21).status == UNCLEAR
+
+
+@pytest.mark.parametrize("answer", ["I'm stateless", "I have no nationality", "I don't have any citizenship"])
+def test_a_stateless_person_is_a_national_of_no_member_state(answer):
+    check = check_nationality(answer, TODAY)
+    assert (check.status, check.answer) == (NOT_MET, "no nationality (stateless)")
+
+
+def test_continue_is_no_age():
+    assert not check_age("continue", TODAY, 21).understood
+
+
+def test_the_studies_values_come_from_the_notice():
+    """A notice asking one year of studies and a six-month window (tests/fixtures/notices/260903)."""
+    assert check_studies("I completed one year of a bachelor's", TODAY, 6, 1).status == MET
+    assert check_studies("I completed one year of a bachelor's", TODAY, 12, 2).status == NOT_MET
+    assert "fewer than the two years required" in check_studies("1 year at university", TODAY, 12, 2).explanation
+    assert check_studies("I graduated 8 months ago", TODAY, 6, 1).status == UNCLEAR
+
+
+def test_a_criterion_whose_value_the_notice_does_not_give_is_unclear_and_not_asked_again():
+    for check in (check_age("I'm 30", TODAY, None), check_studies("2 years of university", TODAY, 12, None),
+                  check_language("fluent English", ())):
+        assert check.status == UNCLEAR and check.understood and not check.answerable
+        assert "The notice" in check.explanation
+
+
+def test_only_the_languages_the_notice_names_are_accepted():
+    assert check_language("fluent French", ("English",)).status == NOT_MET
+    assert check_language("fluent French", OFFICIAL).status == MET

@@ -201,6 +201,8 @@ HEADER = "NATO Internship - NATO International Staff, Some Division (260999)\n\n
         ("Applications must be submitted by 30 June 2026 at 23:59 CET (Brussels time).", datetime(2026, 6, 30, 21, 59)),
         ("Closing date: 05/01/2026 23:59", datetime(2026, 1, 5, 22, 59)),
         ("Apply before 12 January 2026 at 11:59 p.m. CET (Brussels time).", datetime(2026, 1, 12, 22, 59)),
+        ("Closing date: 15.01.2027 23:59", datetime(2027, 1, 15, 22, 59)),
+        ("Applications close on 2 November 2026 at 5 pm (Brussels time).", datetime(2026, 11, 2, 16, 0)),
     ],
 )
 def test_deadline_wordings(sentence, expected_utc):
@@ -218,6 +220,7 @@ def test_deadline_wordings(sentence, expected_utc):
         ("A monthly allowance of 1286.09 EUR.", "monthly"),
         ("A full-time traineeship (38 hours a week) with a grant of 1,286.09 € per month.", "monthly"),
         ("A grant of €1,286.09.", None),
+        ("A monthly grant of EUR 1.286,09.", "monthly"),
     ],
 )
 def test_stipend_number_formats(sentence, basis):

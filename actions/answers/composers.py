@@ -26,6 +26,7 @@ from actions.answers.formatting import (
 )
 from actions.answers.messages import amount, and_list, msg, or_list
 from actions.answers.topics import Topic, topics
+from actions.notices.parser import CRITERION_KINDS
 from actions.understanding.timezones import Zone
 from actions.vacancy_db.models import Fact, Vacancy
 
@@ -360,13 +361,8 @@ def duties(topic: Topic, question: Question) -> Answer:
     return _each(question, topic, describe, quoted_inline=True)
 
 
-# Which essential criterion decides a question about one requirement.
-CRITERION_PATTERNS = {
-    "nationality": re.compile(r"\bnational(?:ity|s)?\s+of\b|\bnationality\b|\bcitizen", re.IGNORECASE),  # not "national administration"
-    "age": re.compile(r"years old|\bage\b", re.IGNORECASE),
-    "studies": re.compile(r"stud(?:ies|ent)|graduate|education|degree", re.IGNORECASE),
-    "language": re.compile(r"languages?\b|English|French", re.IGNORECASE),
-}
+# Which essential criterion decides a question about one requirement: the kinds the importer reads.
+CRITERION_PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in CRITERION_KINDS.items()}
 
 
 def essential_criterion(vacancy: Vacancy, criterion: str) -> Optional[Fact]:
@@ -382,8 +378,7 @@ def related_desirable_criteria(vacancy: Vacancy, criterion: str) -> List[Fact]:
     return [f for f in vacancy.facts_for("desirable_criteria") if pattern.search(f.value)]
 
 
-# An age criterion giving only a minimum ("be at least 21 years old"); any wording that could set a maximum.
-_MINIMUM_AGE = re.compile(r"\bat\s+least\s+\d+|\bminimum\b|\bor\s+(?:older|over|above)\b|\bnot\s+younger\b", re.IGNORECASE)
+# Any wording of a criterion that could set a maximum age.
 _MAXIMUM_AGE = re.compile(
     r"\bat\s+most\b|\bmaximum\b|\bmax\b|\bupper\b|\blimit\b|\bolder\s+than\b|\byounger\s+than\b|\bunder\b|\bbelow\b"
     r"|\bup\s+to\b|\bbetween\b|\bor\s+(?:younger|under|less)\b|\bnot\s+(?:yet\s+)?(?:be\s+|have\s+)?(?:reached|turned|exceeded)\b"
@@ -392,10 +387,12 @@ _MAXIMUM_AGE = re.compile(
 
 
 def sets_only_a_minimum_age(vacancy: Vacancy, age_criterion: Fact) -> bool:
-    """The age criterion gives a minimum and no criterion of the notice (essential or desirable) could set a
-    maximum, so "the notice sets no maximum age" is read from the stored criteria."""
+    """The age criterion gives the minimum age stored at import and no criterion of the notice (essential or
+    desirable) could set a maximum, so "the notice sets no maximum age" is read from the stored criteria."""
     criteria = [*vacancy.facts_for("essential_criteria"), *vacancy.facts_for("desirable_criteria")]
-    return bool(_MINIMUM_AGE.search(age_criterion.value)) and not any(_MAXIMUM_AGE.search(f.value) for f in criteria)
+    minimum = vacancy.fact("minimum_age")
+    return (minimum is not None and minimum.start_offset == age_criterion.start_offset
+            and not any(_MAXIMUM_AGE.search(f.value) for f in criteria))
 
 
 def criterion(topic: Topic, question: Question) -> Answer:

@@ -1,9 +1,11 @@
 """The four essential criteria as rules over what an applicant says: nationality, age, studies, language.
 
 Each check reads a free-text answer and returns met / not met / unclear with one plain sentence saying
-why. Where the notice leaves something open (the date at which age is counted, how "proficiency" is
-judged), the check says what it assumed or leaves the answer unclear instead of inventing a rule. The
-Internship Office, not this check, assesses eligibility.
+why. The values the rules apply (minimum age, the recent-graduate window, the years of studies, the accepted
+languages) are those the notice states, stored at import: none is written here, and where the notice gives
+none the answer is unclear. Where the notice leaves something open (the date at which age is counted, how
+"proficiency" is judged), the check says what it assumed or leaves the answer unclear instead of inventing a
+rule. The Internship Office, not this check, assesses eligibility.
 """
 from __future__ import annotations
 
@@ -21,8 +23,6 @@ from dateutil.relativedelta import relativedelta
 from actions.understanding.countries import Country, Mention, find_country_mentions, is_nato_member
 
 MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
-MINIMUM_AGE = 21  # "be at least 21 years old"
-RECENT_GRADUATE_MONTHS = 12  # "a recent graduate (degree obtained no longer than 12 months ago)"
 LANGUAGES = Path(__file__).resolve().parents[2] / "data" / "reference" / "languages.yml"
 
 
@@ -33,6 +33,8 @@ class CriterionCheck:
     answer: str  # the user's answer as understood, in plain words
     explanation: str  # one plain sentence saying why
     understood: bool = True  # False when nothing in the answer could be read for this criterion
+    # False when no other answer could settle it: the notice gives no value, or the office judges (a basic level).
+    answerable: bool = True
 
 
 # Words, clauses and numbers -------------------------------------------------------------------------------------
@@ -272,9 +274,19 @@ def states_own_nationality(text: str, today: date) -> bool:
     return bool(_IDENTITY.search(text)) and check_nationality(_LANGUAGE_USE.sub(" ", text), today).status != UNCLEAR
 
 
+# Having no nationality at all: "I'm stateless", "I have no nationality", "without citizenship".
+_STATELESS = re.compile(r"\bstateless\b|\b(?:no|without(?:\s+an?y?)?|(?:don't|do not|doesn't)\s+have\s+(?:an?y?))\s+"
+                        r"(?:nationality|citizenship)\b|\bnot\s+(?:a\s+)?(?:national|citizen)\s+of\s+any\s+"
+                        r"(?:country|state)\b", re.IGNORECASE)
+
+
 def check_nationality(text: str, today: date) -> CriterionCheck:
-    """Met if any nationality named is a NATO member state on that day (several nationalities: one suffices)."""
+    """Met if any nationality named is a NATO member state on that day (several nationalities: one suffices); not met
+    for a stateless person, who is a national of no state."""
     held, reasons = _nationalities(_normalise(text))
+    if not held and _STATELESS.search(text):
+        return CriterionCheck("nationality", NOT_MET, "no nationality (stateless)",
+                              "Without a nationality you are not a national of a NATO member state.")
     if not held:
         why = next((w for w in (_PERMIT_HELD, _PLACE, _LANGUAGE_SPOKEN) if w in reasons),
                    "I could not recognise a country or nationality in that.")
@@ -303,6 +315,13 @@ _STATED_AGE = re.compile(
     rf"|\b(?P<b>{_NUMBER})\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)\b|\b(?P<c>\d{{1,3}})\s*y\.?o\b",
     re.IGNORECASE,
 )
+# An age reached today or before: "I turn 21 today", "I'm turning 21 today", "I turned 21 in May", "it's my 21st
+# birthday today"; read before the other statements, which would take "I'm turning" for an age.
+_AGE_REACHED = re.compile(
+    rf"\b(?:turned|(?:turn|turns|turning|will\s+be|'ll\s+be)(?=\s+[\w-]+(?:\s+[a-z]+)?\s+today\b))\s+(?P<n>{_NUMBER})\b"
+    rf"|\b(?P<d>\d{{2}})(?:st|nd|rd|th)\s+birthday\s+(?:is\s+)?today\b",
+    re.IGNORECASE,
+)
 _BARE_NUMBER = re.compile(rf"\W*(?P<n>{_NUMBER})\W*", re.IGNORECASE)
 # A clause of two digits only, within a longer answer: "Romanian, 23, law student".
 _BARE_AGE = re.compile(r"\W*(?P<n>\d{2})\W*")
@@ -314,7 +333,7 @@ _TO_COME = (rf"(?:next\s+\w+|soon|shortly|tomorrow|later|this\s+(?:week|month|ye
             r")(?!\w)")
 # An age to come, with the rest of its clause: "I'll be 21 in March", "turning 21 on 24/11/2026", "I'm 21 next week".
 _FUTURE_AGE = re.compile(
-    rf"(?:\b(?:will be|'ll be|turn|turns|turning)\s+(?:\d{{1,3}}\b|{_SPELLED})"
+    rf"(?:\b(?:will be|'ll be|turn|turns|turning)\s+(?:\d{{1,3}}\b|{_SPELLED})(?![\w-]*(?:\s+[a-z]+)?\s+today\b)"
     rf"|\b(?:i'?m|i am)\s+(?:\d{{1,3}}\b|{_SPELLED})(?=\s+{_TO_COME}))"
     r"(?:(?![,;!?]|\.(?:\s|$)|\b(?:and|but)\b).)*",
     re.IGNORECASE,
@@ -353,7 +372,7 @@ def _from_birth(born: DateSpan, today: date) -> AgeReading:
 def _stated_age(text: str) -> Optional[AgeReading]:
     """ "I'm 23", "21 years old", "age: twenty-one", an answer that is only a number ("19"), or a clause of two
     digits in a longer answer ("Romanian, 23, law student")."""
-    written = [m.group("a") or m.group("b") or m.group("c") or m.group("d") for m in _STATED_AGE.finditer(text)]
+    written = [next(g for g in m.groups() if g) for pattern in (_AGE_REACHED, _STATED_AGE) for m in pattern.finditer(text)]
     bare = [m.group("n") for m in [_BARE_NUMBER.fullmatch(text)] if m]
     clauses = [m.group("n") for _, clause in _clauses(text) for m in [_BARE_AGE.fullmatch(clause)] if m]
     for number in map(parse_number, [*written, *bare, *clauses]):
@@ -386,8 +405,8 @@ def parse_age_or_birth_date(text: str, today: date) -> Optional[AgeReading]:
     return None
 
 
-def check_age(text: str, today: date, minimum_age: int = MINIMUM_AGE) -> CriterionCheck:
-    """Met if at least the minimum age on the day of the check; the explanation names that day."""
+def check_age(text: str, today: date, minimum_age: Optional[int]) -> CriterionCheck:
+    """Met if at least the notice's minimum age on the day of the check; the explanation names that day."""
     reading = parse_age_or_birth_date(text, today)
     if reading is None:
         if _FUTURE_AGE.search(text):
@@ -399,6 +418,9 @@ def check_age(text: str, today: date, minimum_age: int = MINIMUM_AGE) -> Criteri
         return CriterionCheck("age", UNCLEAR, reading.words(), "That date of birth is in the future.")
     if reading.youngest < 10 or reading.oldest > 120:
         return CriterionCheck("age", UNCLEAR, reading.words(), "That is not a plausible age for an applicant.")
+    if minimum_age is None:
+        return CriterionCheck("age", UNCLEAR, reading.words(), "The notice states no minimum age that I could read.",
+                              answerable=False)
     on = f"On {long_date(today)} you are"
     if reading.youngest >= minimum_age:
         return CriterionCheck("age", MET, reading.words(),
@@ -542,22 +564,45 @@ def read_studies(text: str, today: date) -> StudiesReading:
     )
 
 
-def is_recent_graduate(obtained_on: date, today: date, window_months: int = RECENT_GRADUATE_MONTHS) -> bool:
+def is_recent_graduate(obtained_on: date, today: date, window_months: int) -> bool:
     """ "Degree obtained no longer than 12 months ago": exactly 12 months before today still counts."""
     return today - relativedelta(months=window_months) <= obtained_on <= today
 
 
-def check_studies(text: str, today: date, window_months: int = RECENT_GRADUATE_MONTHS) -> CriterionCheck:
-    """The criterion is an OR of four branches: two years of university level studies, equivalent education,
-    a current student, a recent graduate. The explanation names the branch that decides."""
+def check_studies(text: str, today: date, window_months: Optional[int], minimum_years: Optional[int]) -> CriterionCheck:
+    """The criterion is an OR of four branches: the notice's years of university level studies, equivalent
+    education, a current student, a recent graduate (within the notice's window). The explanation names the
+    branch that decides; a branch whose value the notice does not state decides nothing."""
     reading = read_studies(text, today)
-    check = (_current_or_equivalent(reading) or _university_years(reading)
-             or _recent_graduate(reading, today, window_months) or _vocational(reading) or _not_met(reading)
-             or _graduated_long_ago(reading, today, window_months))
+    years = _RuleYears(minimum_years)
+    check = (_current_or_equivalent(reading) or _university_years(reading, years)
+             or (_recent_graduate(reading, today, window_months, years) if window_months is not None else None)
+             or _vocational(reading) or _not_met(reading, years)
+             or (_graduated_long_ago(reading, today, window_months, years) if window_months is not None else None))
+    if check is None and reading.graduated and window_months is None:
+        return CriterionCheck("studies", UNCLEAR, "graduated", "The notice states no period within which a graduate "
+                                                               "is recent that I could read.", answerable=False)
     return check or CriterionCheck(
         "studies", UNCLEAR, _normalise(text),
-        "I could not tell from that whether you are a student, a recent graduate, or have two years of university "
-        "level studies or equivalent education.", understood=False)
+        f"I could not tell from that whether you are a student, a recent graduate, or have {years.words} of "
+        "university level studies or equivalent education.", understood=False)
+
+
+@dataclass(frozen=True)
+class _RuleYears:
+    """The years of university level studies the notice requires, in words ("two years"), None if not stated."""
+
+    minimum: Optional[int]
+
+    @property
+    def words(self) -> str:
+        if self.minimum is None:
+            return "the required years"
+        number = _UNITS[self.minimum] if self.minimum < len(_UNITS) else str(self.minimum)
+        return f"{number} year" if self.minimum == 1 else f"{number} years"
+
+    def met_by(self, years: float) -> Optional[bool]:
+        return None if self.minimum is None else years >= self.minimum
 
 
 def _studies(status: str, answer: str, explanation: str) -> CriterionCheck:
@@ -573,22 +618,34 @@ def _current_or_equivalent(reading: StudiesReading) -> Optional[CriterionCheck]:
     return None
 
 
-def _university_years(reading: StudiesReading) -> Optional[CriterionCheck]:
-    if reading.years is not None and reading.years >= 2:
+# A completed degree means at least this many years of university level studies.
+_DEGREE_YEARS = 2
+
+
+def _university_years(reading: StudiesReading, years: _RuleYears) -> Optional[CriterionCheck]:
+    if reading.years is not None and years.met_by(reading.years):
         return _studies(MET, f"{_count(reading.years)} of university studies",
-                        f"{_count(reading.years)} of university level studies meet the minimum of two years.")
-    if reading.degree and reading.years is None and reading.degree_obtained:
+                        f"{_count(reading.years)} of university level studies meet the minimum of {years.words}.")
+    if years.minimum is None and (reading.years is not None or reading.degree):
+        answer = f"{_count(reading.years)} of university studies" if reading.years is not None else reading.degree
+        return CriterionCheck("studies", UNCLEAR, answer, "The notice states no number of years of studies that I "
+                                                          "could read.", answerable=False)
+    if not reading.degree or reading.years is not None or not years.met_by(_DEGREE_YEARS):
+        return None
+    if reading.degree_obtained:
         return _studies(MET, f"a completed {reading.degree}",
-                        f"A completed {reading.degree} means at least two years of university level studies, which "
-                        "meets the criterion however long ago it was obtained.")
-    if reading.degree and reading.years is None and not reading.graduated_when:
+                        f"A completed {reading.degree} means at least {_RuleYears(_DEGREE_YEARS).words} of university "
+                        "level studies, which meets the criterion however long ago it was obtained.")
+    if not reading.graduated_when:
         return _studies(MET, f"a {reading.degree}",
-                        f"A {reading.degree} meets the criterion whether it is completed (at least two years of "
-                        "university level studies) or under way (you are currently a student).")
+                        f"A {reading.degree} meets the criterion whether it is completed (at least "
+                        f"{_RuleYears(_DEGREE_YEARS).words} of university level studies) or under way (you are "
+                        "currently a student).")
     return None
 
 
-def _recent_graduate(reading: StudiesReading, today: date, window_months: int) -> Optional[CriterionCheck]:
+def _recent_graduate(reading: StudiesReading, today: date, window_months: int,
+                     years: _RuleYears) -> Optional[CriterionCheck]:
     when = reading.graduated_when
     if not reading.graduated or when is None or not is_recent_graduate(min(when.last, today), today, window_months):
         return None
@@ -599,23 +656,24 @@ def _recent_graduate(reading: StudiesReading, today: date, window_months: int) -
         return _studies(MET, answer, f"Your degree was obtained {when.words()}, no longer than {window_months} months "
                                      f"before {long_date(today)}: you are a recent graduate.")
     return _studies(UNCLEAR, answer, f"Whether your degree, obtained {when.words()}, is no older than {window_months} "
-                                     f"months on {long_date(today)} depends on the exact day; two years of university "
-                                     "level studies would meet the criterion anyway.")
+                                     f"months on {long_date(today)} depends on the exact day; {years.words} of "
+                                     "university level studies would meet the criterion anyway.")
 
 
 def _vocational(reading: StudiesReading) -> Optional[CriterionCheck]:
     if not reading.vocational:
         return None
-    return _studies(UNCLEAR, "vocational or technical education",
-                    "Vocational or technical education is not university level studies, but it may count as "
-                    "equivalent education, which the Internship Office assesses from your documents.")
+    return CriterionCheck("studies", UNCLEAR, "vocational or technical education",
+                          "Vocational or technical education is not university level studies, but it may count as "
+                          "equivalent education, which the Internship Office assesses from your documents.",
+                          answerable=False)
 
 
-def _not_met(reading: StudiesReading) -> Optional[CriterionCheck]:
-    if reading.years is not None:
+def _not_met(reading: StudiesReading, years: _RuleYears) -> Optional[CriterionCheck]:
+    if reading.years is not None and years.minimum is not None:
         return _studies(NOT_MET, f"{_count(reading.years)} of university studies",
-                        f"{_count(reading.years)} of university level studies is fewer than the two required, and "
-                        "you do not say you are a current student or a recent graduate.")
+                        f"{_count(reading.years)} of university level studies is fewer than the {years.words} "
+                        "required, and you do not say you are a current student or a recent graduate.")
     if reading.no_university and not reading.graduated:
         return _studies(NOT_MET, "no university level studies",
                         "Without university level studies, equivalent education, current studies or a recent "
@@ -623,7 +681,8 @@ def _not_met(reading: StudiesReading) -> Optional[CriterionCheck]:
     return None
 
 
-def _graduated_long_ago(reading: StudiesReading, today: date, window_months: int) -> Optional[CriterionCheck]:
+def _graduated_long_ago(reading: StudiesReading, today: date, window_months: int,
+                        years: _RuleYears) -> Optional[CriterionCheck]:
     if not reading.graduated:
         return None
     when = reading.graduated_when
@@ -634,7 +693,7 @@ def _graduated_long_ago(reading: StudiesReading, today: date, window_months: int
     return _studies(UNCLEAR, f"degree obtained {when.words()}",
                     f"Your degree was obtained {when.words()}, more than {window_months} months before "
                     f"{long_date(today)}, so not as a recent graduate; the criterion is still met if your studies "
-                    "lasted at least two years at university level.")
+                    f"lasted at least {years.words} at university level.")
 
 
 def _count(years: float) -> str:
@@ -677,7 +736,6 @@ _SEGMENT_BREAK = re.compile(r"\b(?:and|or|nor)\b|[&/+]", re.IGNORECASE)
 @dataclass(frozen=True)
 class _LanguageMention:
     language: str
-    official: bool
     claimed: bool  # the text says the person speaks it
     basic: bool  # at a basic level only
     denied: bool  # the text says the person does not speak it
@@ -723,13 +781,13 @@ def _language_mentions(text: str, asked: bool) -> Iterator[_LanguageMention]:
             for match in _language_pattern().finditer(clause):
                 if not (talk or _next_to_level(clause, match)):
                     continue
-                language, official = _language_names()[match.group(0).lower()]
+                language = _language_names()[match.group(0).lower()][0]
                 segment = _segment(clause, match)
                 basic = bool(_BASIC.search(segment))
                 claimed = (listed or basic or claimed_before
                            or bool(_PROFICIENT.search(clause[:match.start()] + segment)))
                 denied = denied_before or bool(_NEGATION.search(clause[:match.start()]))
-                yield _LanguageMention(language, official, claimed, basic, denied)
+                yield _LanguageMention(language, claimed, basic, denied)
                 claimed_before = claimed_before or claimed
             denied_before = denied_before or bool(_NEGATION.search(clause))
 
@@ -749,34 +807,40 @@ def _segment(clause: str, match: re.Match) -> str:
     return clause[max(starts, default=0):end.start() if end else len(clause)]
 
 
-def check_language(text: str, asked: bool = True) -> CriterionCheck:
-    """Met by proficiency in English or French; a basic level is unclear, since the office judges proficiency.
-    Asked, the text answers the language question, so a bare "English" or "Spanish only" is a language; not
-    asked (free text), only words about languages make it one."""
+def check_language(text: str, languages: Sequence[str], asked: bool = True) -> CriterionCheck:
+    """Met by proficiency in one of the languages the notice accepts (its official languages); a basic level is
+    unclear, since the office judges proficiency. Asked, the text answers the language question, so a bare
+    "English" or "Spanish only" is a language; not asked (free text), only words about languages make it one."""
     mentions = list(_language_mentions(_normalise(text), asked))
-    proficient = _names(m for m in mentions if m.official and m.claimed and not m.basic and not m.denied)
-    basic = _names(m for m in mentions if m.official and m.basic and not m.denied)
-    denied = _names(m for m in mentions if m.official and m.denied)
-    others = _names(m for m in mentions if not m.official and m.claimed and not m.denied)
+    if not languages:
+        return CriterionCheck("language", UNCLEAR, _normalise(text),
+                              "The notice names no language requirement that I could read.",
+                              understood=any(m.claimed or m.basic or m.denied for m in mentions), answerable=False)
+    accepted = set(languages)
+    proficient = _names(m for m in mentions if m.language in accepted and m.claimed and not m.basic and not m.denied)
+    basic = _names(m for m in mentions if m.language in accepted and m.basic and not m.denied)
+    denied = _names(m for m in mentions if m.language in accepted and m.denied)
+    others = _names(m for m in mentions if m.language not in accepted and m.claimed and not m.denied)
+    either = " or ".join(languages)
     if proficient:
-        which = "one of NATO's two official languages" if len(proficient) == 1 else "NATO's two official languages"
+        which = "one of the languages the notice accepts" if len(proficient) == 1 else "languages the notice accepts"
         return CriterionCheck("language", MET, f"proficient in {join_words(proficient)}",
                               f"Proficiency in {join_words(proficient)}, {which}, meets the criterion.")
     if basic:
         return CriterionCheck("language", UNCLEAR, f"{join_words(basic)} at a basic level",
-                              "The criterion asks for proficiency in English or French; a basic level may not be "
-                              "enough, and the Internship Office judges the level.")
-    if len(denied) == 2 or others:
-        spoken = f"only {join_words(others)}" if others else "neither English nor French"
+                              f"The criterion asks for proficiency in {either}; a basic level may not be "
+                              "enough, and the Internship Office judges the level.", answerable=False)
+    if len(denied) == len(languages) or others:
+        spoken = f"only {join_words(others)}" if others else "neither " + " nor ".join(languages)
         return CriterionCheck("language", NOT_MET, spoken,
-                              f"The criterion requires proficiency in English or French, and you speak {spoken}.")
+                              f"The criterion requires proficiency in {either}, and you speak {spoken}.")
     if denied:
-        other = "French" if denied == ["English"] else "English"
+        rest = " or ".join(language for language in languages if language not in denied)
         return CriterionCheck("language", UNCLEAR, f"not proficient in {denied[0]}",
-                              f"You do not say you are proficient in {denied[0]}; proficiency in {other} would meet "
+                              f"You do not say you are proficient in {denied[0]}; proficiency in {rest} would meet "
                               "the criterion instead.")
     return CriterionCheck("language", UNCLEAR, _normalise(text),
-                          "I could not tell from that how well you speak English or French.", understood=False)
+                          f"I could not tell from that how well you speak {either}.", understood=False)
 
 
 def _names(mentions: Iterator[_LanguageMention]) -> List[str]:
@@ -796,11 +860,12 @@ def stated_criteria(text: str, today: date, answering: bool = False) -> List[str
     statement = without_requirement_questions(text)
     if not answering and not SPEAKS_OF_ONESELF.search(statement):
         return []
+    # Whether the message says something on each criterion, whatever value a notice gives it: no value is applied.
     reads = {
         "nationality": lambda: (check_nationality(statement, today).status != UNCLEAR if answering
                                 else states_own_nationality(statement, today)),
-        "age": lambda: check_age(statement, today).understood,
-        "studies": lambda: check_studies(statement, today).understood,
-        "language": lambda: check_language(statement, asked=False).understood,
+        "age": lambda: check_age(statement, today, None).understood,
+        "studies": lambda: check_studies(statement, today, None, None).understood,
+        "language": lambda: check_language(statement, (), asked=False).understood,
     }
     return [criterion for criterion in CRITERIA if reads[criterion]()]

@@ -15,10 +15,13 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions import clock
 from actions.actions import INTENT_TOPICS, send
+from actions.answers.messages import msg
 from actions.eligibility.criteria import CRITERIA, stated_criteria
 from actions.eligibility.report import (
     SLOT_OF,
+    EXAMPLES,
     failed_criterion_message,
+    kept_unclear_message,
     report,
     run_check,
     unclear_answer_message,
@@ -33,7 +36,20 @@ INTERRUPTIONS = set(INTENT_TOPICS) | {"request_drafting", "ask_uncovered_topic",
 # "do I need a degree?", "what counts as equivalent education?": a question about the criterion, not an answer.
 QUESTION_FORM = re.compile(r"^\W*(?:do|does|did|is|are|am|was|were|what|which|who|how|when|where|why|can|could|must"
                            r"|should|will|would|may|shall|has|have)\b", re.IGNORECASE)
+# "continue", "ok, go on", "next question": the user wants the check to go on, which is no answer to the question.
+GO_ON = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|sure|fine|right|alright|please)\W*)*(?:continue|go\s+on|carry\s+on|keep\s+going"
+                   r"|proceed|next(?:\s+question)?|move\s+on|let'?s\s+(?:continue|go\s+on|go))?(?:\W+please)?\W*$",
+                   re.IGNORECASE)
 CLEARED = [SlotSet(slot, None) for slot in SLOT_OF.values()] + [SlotSet("requested_slot", None)]
+
+
+def asked_again(tracker: Tracker, criterion: str) -> bool:
+    """Whether this check already asked the criterion again after an unclear answer: the second unclear answer is
+    kept (as unclear), so that nobody is asked the same question in a loop."""
+    events = list(tracker.events)
+    starts = [i for i, e in enumerate(events) if e.get("event") == "active_loop" and e.get("name") == "eligibility_form"]
+    since = events[starts[-1]:] if starts else events
+    return any(e.get("event") == "bot" and msg(EXAMPLES[criterion]) in (e.get("text") or "") for e in since)
 
 
 def vacancies_in_question(tracker: Tracker) -> list:
@@ -42,7 +58,8 @@ def vacancies_in_question(tracker: Tracker) -> list:
 
 
 class ValidateEligibilityForm(FormValidationAction):
-    """Reads each answer with the eligibility rules; an unreadable one is asked again with an example."""
+    """Reads each answer with the eligibility rules. An unclear answer is asked again once, with an example; a second
+    one, or one no other answer could settle, is kept and reported as unclear, so that no question loops."""
 
     def name(self) -> Text:
         return "validate_eligibility_form"
@@ -81,10 +98,14 @@ class ValidateEligibilityForm(FormValidationAction):
 
     async def _validate(self, criterion: str, value: Any, dispatcher: CollectingDispatcher,
                         tracker: Tracker) -> Dict[Text, Any]:
+        if GO_ON.fullmatch(str(value)):
+            return {SLOT_OF[criterion]: None}  # no answer, nor an unclear one: the form asks its question again
         result = run_check(criterion, str(value), vacancies_in_question(tracker), clock.today())
         if result.check.status == "unclear":
-            dispatcher.utter_message(text=unclear_answer_message(criterion, result))
-            return {SLOT_OF[criterion]: None}
+            if result.check.answerable and not asked_again(tracker, criterion):
+                dispatcher.utter_message(text=unclear_answer_message(criterion, result))
+                return {SLOT_OF[criterion]: None}
+            dispatcher.utter_message(text=kept_unclear_message(result))
         if result.check.status == "not_met":
             send(dispatcher, failed_criterion_message(result))
         return {SLOT_OF[criterion]: value}

@@ -38,23 +38,39 @@ class CriterionResult:
     citations: tuple
 
 
-def minimum_age(vacancies: Sequence[Vacancy]) -> Optional[int]:
-    """The minimum age the vacancies' criterion states ("be at least 21 years old")."""
-    ages = {int(m.group(1)) for v in vacancies
-            for f in [essential_criterion(v, "age")] if f
-            for m in [re.search(r"(\d+)\s*years", f.value)] if m}
-    return max(ages) if ages else None
+@dataclass(frozen=True)
+class NoticeCriteria:
+    """The values the rules apply, as the vacancies' notices state them (stored typed at import); for several
+    vacancies the strictest of them, so that "met" holds for each. None (or no language): no notice states it."""
+
+    minimum_age: Optional[int]
+    recent_graduate_months: Optional[int]
+    minimum_study_years: Optional[int]
+    official_languages: Tuple[str, ...]
+
+    @classmethod
+    def of(cls, vacancies: Sequence[Vacancy]) -> NoticeCriteria:
+        def stated(name: str) -> List[int]:
+            return [getattr(v, name) for v in vacancies if getattr(v, name) is not None]
+
+        languages = [tuple(v.official_languages) for v in vacancies if v.official_languages]
+        common = tuple(language for language in languages[0] if all(language in other for other in languages)) \
+            if languages else ()
+        return cls(max(stated("minimum_age"), default=None), min(stated("recent_graduate_months"), default=None),
+                   max(stated("minimum_study_years"), default=None), common)
 
 
 def run_check(criterion: str, answer: str, vacancies: Sequence[Vacancy], today: date,
               asked: bool = True) -> CriterionResult:
-    """Check one answer against one criterion, with the criterion's source in each vacancy. Asked, the answer is
-    the reply to that criterion's question (a bare "English" answers the language question); else free text."""
+    """Check one answer against one criterion as the vacancies' notices state it, with the criterion's source in
+    each vacancy. Asked, the answer is the reply to that criterion's question (a bare "English" answers the
+    language question); else free text."""
+    rules = NoticeCriteria.of(vacancies)
     checks: Dict[str, Callable[[], CriterionCheck]] = {
         "nationality": lambda: check_nationality(answer, today),
-        "age": lambda: check_age(answer, today, minimum_age(vacancies) or 21),
-        "studies": lambda: check_studies(answer, today),
-        "language": lambda: check_language(answer, asked),
+        "age": lambda: check_age(answer, today, rules.minimum_age),
+        "studies": lambda: check_studies(answer, today, rules.recent_graduate_months, rules.minimum_study_years),
+        "language": lambda: check_language(answer, rules.official_languages, asked),
     }
     citations = tuple(dict.fromkeys(cite(v, f) for v in vacancies for f in [essential_criterion(v, criterion)] if f))
     return CriterionResult(checks[criterion](), citations)
@@ -89,6 +105,11 @@ def failed_criterion_message(result: CriterionResult) -> Answer:
 
 def unclear_answer_message(criterion: str, result: CriterionResult) -> str:
     return msg("eligibility.answer_again", explanation=result.check.explanation, example=msg(EXAMPLES[criterion]))
+
+
+def kept_unclear_message(result: CriterionResult) -> str:
+    """Said when an unclear answer is kept: asked again already, or no other answer could settle it."""
+    return msg("eligibility.kept_unclear", explanation=result.check.explanation)
 
 
 def report(answers: Dict[str, Optional[str]], vacancies: Sequence[Vacancy], today: date,

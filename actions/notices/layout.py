@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections import Counter
 from typing import Iterator, List, Optional, Tuple
 
 PREAMBLE_SECTION = "Vacancy header"
@@ -24,10 +25,14 @@ HEADING_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# A bullet ("*" only when single: "**" opens bold), "1." / "1)", "a." / "a)", "(a)" / "(1)".
+# A line that introduces a list rather than heading a section: "Candidates must:", "Interns will:".
+_LEAD_IN = re.compile(r"\b(?:must|will|should|shall|can|may)\s*:$", re.IGNORECASE)
+# A bullet ("*" only when single: "**" opens bold), "1." / "1)", "a." / "a)" / "A)", "(a)" / "(1)".
 _ITEM_MARKER = re.compile(
-    r"[^\S\n]*(?:[-•·▪◦–—‣►✓✔■□○]|\*(?!\*)|\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z])\))[^\S\n]*(?=\S)"
+    r"[^\S\n]*(?:[-•·▪◦–—‣►✓✔■□○]|\*(?!\*)|\d{1,2}[.)]|[a-zA-Z][.)]|\((?:\d{1,2}|[a-zA-Z])\))[^\S\n]*(?=\S)"
 )
+# A numbered heading of a formal notification: "4. ELIGIBILITY REQUIREMENTS", "C) WHAT WE OFFER".
+_NUMBERED_HEADING = re.compile(r"[^\S\n]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[.)][^\S\n]*(?P<name>[A-Z][^a-z\n]{3,69}?)[^\S\n]*$")
 _MARKDOWN_HEADING = re.compile(r"[^\S\n]{0,3}#{1,6}[^\S\n]+(?=\S)")
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_]+\1\s*:?\s*")
 # A sentence ends at . ! ? before a capital, a digit or an opening quote, but not inside "3 p.m. CET (Brussels time)".
@@ -35,6 +40,57 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"”')]*\s+(?=[\"“(€A-Z0-9])(?!\(?(?:CES?T|UTC|GMT|Brussels)\b)"
 )
 _MARKDOWN = re.compile(r"\*\*|__|\[([^\]]*)\]\([^)]*\)|^[^\S\n]{0,3}#{1,6}[^\S\n]+", re.MULTILINE)
+
+
+# Page furniture of a PDF turned into text: page numbers, and lines repeated at the top or bottom of each page.
+_PAGE_NUMBER = re.compile(r"[^\S\n]*(?:Page[^\S\n]+\d+(?:[^\S\n]*(?:of|/)[^\S\n]*\d+)?|-[^\S\n]*\d+[^\S\n]*-|\d+[^\S\n]*/[^\S\n]*\d+)[^\S\n]*",
+                          re.IGNORECASE)
+_QUOTE_MARKER = re.compile(r"^(?:[^\S\n]{0,3}>[^\S\n]?)+", re.MULTILINE)  # an e-mail copy's "> " at a line's start
+_FORWARD_LINE = re.compile(r"^[^\S\n]*(?:-{2,}[^\S\n]*(?:Original|Forwarded)[^\n]*|Begin forwarded message:)[^\S\n]*$",
+                           re.MULTILINE | re.IGNORECASE)
+# A word broken at a line end, "recruit-\nment"; the hyphen stays where the second part is a word of a compound
+# ("full-\ntime", "six-\nmonth"), and after a digit.
+_BROKEN_WORD = re.compile(r"(?<=[a-z])-\n[^\S\n]*(?=([a-z]+))")
+_COMPOUND_ENDINGS = {"time", "month", "months", "week", "day", "year", "years", "based", "level", "term", "up",
+                     "making", "session", "site", "related", "mail", "known", "led", "speaking", "house", "wide"}
+
+
+def normalise_notice(text: str) -> str:
+    """The text that is stored and quoted: LF line ends, no e-mail quote markers, no PDF page furniture (page
+    numbers, running headers and footers), words broken at a line end joined again."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _QUOTE_MARKER.sub("", _FORWARD_LINE.sub("", text))
+    text = _without_page_furniture(text.replace("\f", "\n"))
+    return _BROKEN_WORD.sub(lambda m: "-" if m.group(1) in _COMPOUND_ENDINGS else "", text)
+
+
+def _without_page_furniture(text: str) -> str:
+    """Drops page-number lines, and lines repeated within two lines of a page boundary (running headers and
+    footers); a paragraph that a page break cut ("telework is not" ... "possible.") is joined again."""
+    lines = text.split("\n")
+    pages = [i for i, line in enumerate(lines) if _PAGE_NUMBER.fullmatch(line)]
+    if not pages:
+        return text
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    rank = {index: position for position, index in enumerate(content)}
+    boundaries = {0, len(content) - 1} | {rank[i] for i in pages}
+    near = [i for i in content if any(abs(rank[i] - b) <= 2 for b in boundaries)]
+    repeated = Counter(lines[i].strip() for i in near)
+    furniture = set(pages) | {i for i in near if repeated[lines[i].strip()] >= 2}
+    kept: List[str] = []
+    cut = False
+    for index, line in enumerate(lines):
+        if index in furniture or (cut and not line.strip()):
+            cut = True
+            continue
+        if cut:
+            while kept and not kept[-1].strip():
+                kept.pop()
+            sentence_goes_on = kept and re.search(r"[a-z,]$", kept[-1]) and re.match(r"\s*[a-z]", line)
+            kept.extend([] if sentence_goes_on or not kept else [""])
+            cut = False
+        kept.append(line)
+    return "\n".join(kept)
 
 
 @dataclass(frozen=True)
@@ -80,9 +136,10 @@ def _heading_name(line: str, alone: bool) -> Optional[str]:
     capitalised = text[0].isupper()
     if text.lower().rstrip(":") in KNOWN_HEADINGS or _MARKDOWN_HEADING.match(line):
         return text.rstrip(":")
-    if text.endswith("?") and len(words) <= 8:
+    if text.endswith("?") and len(words) <= 8 and capitalised:
         return text
-    if text.endswith(":") and capitalised and (len(words) <= 2 or (len(words) <= 5 and HEADING_WORDS.search(text))):
+    if text.endswith(":") and capitalised and not _LEAD_IN.search(text) and (
+            len(words) <= 2 or (len(words) <= 5 and HEADING_WORDS.search(text))):
         return text.rstrip(":")
     if len(words) >= 2 and all(c.isupper() for c in letters) and len(letters) >= 6:
         return text
@@ -123,7 +180,11 @@ class NoticeLayout:
                 current = None
                 continue
             alone = blank[index - 1] and blank[index + 1]  # blank[-1] is the sentinel: the notice's start
-            heading = None if _ITEM_MARKER.match(raw) else _heading_name(raw, alone)
+            numbered = _NUMBERED_HEADING.fullmatch(raw)
+            if numbered and _heading_name(numbered.group("name"), alone=True):
+                heading: Optional[str] = numbered.group("name")
+            else:
+                heading = None if _ITEM_MARKER.match(raw) else _heading_name(raw, alone)
             if heading:
                 if current:
                     yield self._block(section, *current)

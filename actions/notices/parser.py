@@ -3,7 +3,9 @@
 Written for the notice family (NATO internship notices in their careers-page and vacancy-notification
 layouts, plain or Markdown), not for particular files: every fact is found by what the sentence says,
 wherever it stands and however the date, time or amount is written.
-A notice without a requisition number or a deadline cannot be answered about and is rejected.
+A notice without a requisition number, a title or a deadline cannot be answered about and is rejected; any
+other fact the importer cannot find is listed in `ParsedNotice.missing`, so that the import reports it instead of
+silently doing without it.
 """
 from __future__ import annotations
 
@@ -11,14 +13,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from itertools import chain
+from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
+import yaml
 from dateutil import parser as date_parser
 from dateutil import tz
 
 from actions.clock import BRUSSELS
-from actions.notices.layout import Block, NoticeLayout, Span, clean_text
+from actions.notices.layout import Block, NoticeLayout, Span, clean_text, normalise_notice
+from actions.understanding.vacancy_names import ORGANISATIONAL_WORDS, derived_names
 
 CURRENCIES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD"}
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -45,19 +51,67 @@ BASIS = re.compile(r"\b(?:(monthly|weekly|annual|yearly)|(?:per|a|each|every)\s+
 BASIS_NAMES = {"month": "monthly", "week": "weekly", "year": "annual", "annum": "annual", "yearly": "annual"}
 LINK = re.compile(r"https?://[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,;:!?]")
 
-OFFER_SECTION = r"offer|benefits"
+OFFER_SECTION = r"offer|benefits|conditions"
 # "Apply until …", "Applications must be submitted by …", "The deadline for applications is …"
 DEADLINE_PHRASE = (
     r"\b(?:(?:apply(?:\s+online)?|applications?(?:\s+\w+){0,3}?)\s+(?:until|by|before|no\s+later\s+than)"
+    r"|applications?\s+(?:close|closes|must\s+reach\s+us)(?:\s+on)?"
     r"|(?:deadline|closing\s+date)(?:\s+for\s+\w+)?\s+is)\b"
 )
 DEADLINE_LABEL = r"(?:Application\s+)?(?:Deadline|Closing\s+Date)(?:\s+for\s+applications)?"
+# Where notices write their requisition number, most explicit first: a labelled field, the title, a link to the
+# careers site ("jobdetail.ftl?job=250812", ".../job/250812").
 REQUISITION_LINES = (
     r"^[ \t*]*(\d{5,8})[ \t*]*Requisition\s*#",
     r"\bRequisition(?:\s*(?:#|No\.?|number|ID))?[ \t*:#]*(\d{5,8})\b",
-    r"\b(?:Vacancy|Job|Reference)\s*(?:#|No\.?|number|ID|Ref\.?)[ \t*:#]*(\d{5,8})\b",
+    r"\b(?:Vacancy|Job|Post|Req\.?)\s*(?:#|No\.?|number|ID|Ref\.?)[ \t*:#]*(\d{5,8})\b",
+    r"\b(?:Reference|Ref\.?)(?:\s*(?:#|No\.?|number))?[ \t*]*[:#][ \t*]*(\d{5,8})\b",
 )
-TITLE_NUMBER = re.compile(r"\s*\((?:Requisition\s*)?#?(\d{5,8})\)\s*$", re.IGNORECASE)
+REQUISITION_LINK = r"[?&](?:job|jobid|req|requisition|requisitionid)=(\d{5,8})\b|/(?:jobs?|requisitions?)/(\d{5,8})\b"
+TITLE_NUMBER = re.compile(r"\s*\((?:Requisition\s*|Ref\.?\s*)?#?(\d{5,8})\)\s*$", re.IGNORECASE)
+# "NATO Internship - International Staff, ... Division", in any case, wherever the layout puts it.
+TITLE_LINE = re.compile(r"^(?:NATO\s+)?Internship\s*[-–—]\s*(?P<rest>.+)$", re.IGNORECASE)
+TITLE_LABEL = r"(?:Job\s+|Post\s+|Position\s+|Vacancy\s+)?Title"
+DIVISION_LABEL = r"Division(?:\s*/\s*Office)?|Organi[sz]ational\s+Unit|Department"
+BODY_LABEL = r"NATO\s+Body|Organi[sz]ation"
+# A field of a header that puts several on one line: "Job Field: Internship    Organisation: NATO IS    Location: ...".
+FIELD_SEPARATOR = r"(?:[ \t]{2,}|[ \t]*[|·][ \t]*)"
+
+# The essential criteria the eligibility rules apply, read from the notice's own words.
+AGE_MINIMUM = re.compile(
+    rf"\b(?:at\s+least\s+(?P<a>{NUMBER})\s+years?(?:\s+old|\s+of\s+age)?|aged?\s+(?P<b>{NUMBER})\s+(?:years?\s+)?or\s+"
+    rf"(?:over|above|older)|(?P<c>{NUMBER})\s+years?\s+(?:old\s+|of\s+age\s+)?or\s+(?:over|above|older)"
+    rf"|minimum\s+age(?:\s+of|\s+is|:)?\s+(?P<d>{NUMBER}))\b",
+    re.IGNORECASE,
+)
+GRADUATE_WINDOW = re.compile(
+    rf"\b(?:no\s+(?:longer|more)\s+than|within(?:\s+the)?(?:\s+(?:last|past))?|less\s+than|in\s+the\s+(?:last|past))"
+    rf"\s+(?P<n>{NUMBER})\s+(?P<unit>months?|years?)\b",
+    re.IGNORECASE,
+)
+STUDY_YEARS = re.compile(
+    rf"\bat\s+least\s+(?P<n>{NUMBER}|a)\s+(?:full\s+|academic\s+)?years?\s+of\s+(?:university|higher|academic|tertiary"
+    rf"|undergraduate|college)",
+    re.IGNORECASE,
+)
+LANGUAGES = Path(__file__).resolve().parents[2] / "data" / "reference" / "languages.yml"
+# Which of the four criteria an essential criterion states, by its words.
+CRITERION_KINDS = {
+    "nationality": r"\bnational(?:ity|s)?\s+of\b|\bnationality\b|\bcitizen",
+    "age": r"years old|years of age|\baged?\b",
+    "studies": r"stud(?:ies|ent)|graduate|education|degree",
+    "language": r"languages?\b|English|French",
+}
+# Facts a notice of the programme states; any one not found is reported at import (the vacancy is still stored).
+EXPECTED_FACTS = {
+    "location": "location", "schedule": "schedule", "stipend": "stipend", "duration": "duration in months",
+    "hours": "hours per week", "start_periods": "start periods", "max_applications": "maximum number of applications",
+    "telework": "telework", "webinar": "webinar date and time", "essential_criteria": "essential criteria",
+    "minimum_age": "minimum age", "recent_graduate_months": "recent-graduate window",
+    "minimum_study_years": "years of studies", "official_languages": "official languages",
+    "desirable_criteria": "desirable criteria", "competencies": "competencies", "documents": "documents to attach",
+    "duties": "duties", "offer": "offer list",
+}
 
 # Policy paragraphs every notice of the programme carries, found by what they say.
 POLICY_PATTERNS = {
@@ -112,7 +166,18 @@ class ParsedNotice:
     duration_months: Optional[int] = None
     hours_per_week: Optional[int] = None
     telework: Optional[str] = None
+    minimum_age: Optional[int] = None
+    recent_graduate_months: Optional[int] = None
+    minimum_study_years: Optional[int] = None
+    official_languages: Optional[List[str]] = None
     facts: List[Fact] = field(default_factory=list)
+    missing: List[str] = field(default_factory=list)  # what EXPECTED_FACTS the notice was not found to state
+    notes: List[str] = field(default_factory=list)  # what the importer had to assume, said at import
+
+    @property
+    def names(self) -> List[str]:
+        """How applicants name the vacancy, derived from the notice (see actions.understanding.vacancy_names)."""
+        return [f.value for f in self.facts_for("names")]
 
     def facts_for(self, name: str) -> List[Fact]:
         return [f for f in self.facts if f.field == name]
@@ -172,6 +237,13 @@ def _date_and_time(text: str) -> Optional[Tuple[str, Optional[str]]]:
     return date.group(0), time.group(0) if time else None
 
 
+@lru_cache(maxsize=1)
+def _language_names() -> List[str]:
+    """The languages a criterion may name (data/reference/languages.yml), official ones first."""
+    reference = yaml.safe_load(LANGUAGES.read_text(encoding="utf-8"))
+    return [*reference["official"], *reference["other"]]
+
+
 def _number(word: str) -> Optional[int]:
     word = word.lower()
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
@@ -229,6 +301,7 @@ class _Extractor:
         self.layout = NoticeLayout(text)
         self.facts: List[Fact] = []
         self.values: Dict[str, object] = {}
+        self.notes: List[str] = []  # what had to be assumed, reported at import
 
     def add(self, name: str, value: str, source: Span, position: int = 0, label: Optional[str] = None) -> None:
         self.facts.append(Fact(name, value, source, position, label))
@@ -252,15 +325,25 @@ class _Extractor:
         return self.values
 
     def _header(self, label: str, colon_optional: bool = False) -> Optional[Tuple[Span, str]]:
-        """A header field on a line of its own ("Schedule: Full-time", "**Location:** Brussels", "Grade INTERN").
+        """A header field ("Schedule: Full-time", "**Location:** Brussels", "Grade INTERN"), on a line of its own or
+        among others on one line ("Job Field: Internship    Location: Brussels"); the source is the field alone.
 
-        Without a colon only a short value counts, so that a sentence starting with the label is not taken.
+        Without a colon only a short value on its own line counts, so that a sentence starting with the label is
+        not taken.
         """
-        pattern = rf"^[ \t*#]*(?:{label})[ \t*]*:[ \t*]*(?P<value>[^\s*].*?)[ \t*]*$"
+        start = rf"(?:^|(?<=\S){FIELD_SEPARATOR})[ \t#]*"
+        pattern = (rf"{start}(?P<field>\**(?:{label})[ \t*]*:[ \t*]*(?P<value>[^\s*|·](?:(?!{FIELD_SEPARATOR})[^\n])*?))"
+                   rf"[ \t*]*(?={FIELD_SEPARATOR}|$)")
         if colon_optional:
-            pattern += rf"|^[ \t*#]*(?:{label})[ \t]+(?P<short>[^\s*:]\S*(?:[ \t]\S+){{0,2}})[ \t]*$"
+            pattern += rf"|^[ \t*#]*(?P<line>(?:{label})[ \t]+(?P<short>[^\s*:]\S*(?:[ \t]\S+){{0,2}}))[ \t]*$"
         found = self.layout.find_line(pattern)
-        return (found[0], found[1].group("value") or found[1].group("short")) if found else None
+        if not found:
+            return None
+        match, text = found[1], self.layout.text
+        name = "field" if match.group("field") else "line"
+        span = Span(self.layout.section_at(match.start(name)), text[match.start(name):match.end(name)],
+                    match.start(name), match.end(name))
+        return span, match.group("value") or match.group("short")
 
     def _offer_first(self, pattern: str) -> Iterator[Tuple[Span, re.Match]]:
         """Matching sentences, the offer section's first: a count of months or hours elsewhere may be about anything."""
@@ -277,24 +360,47 @@ class _Extractor:
 
     # Identity -------------------------------------------------------------------------------------------------
     def _read_identity(self) -> None:
-        title = self.layout.find_line(r"^[ \t#*]*(?:NATO\s+)?Internship\s*[-–—]\s*(.+?)[ \t*]*$")
+        title, title_text = self._title() or (None, "")
         found = next(filter(None, map(self.layout.find_line, REQUISITION_LINES)), None)
         if not found and title:
-            number = TITLE_NUMBER.search(title[0].text)
-            found = (title[0], number) if number else None
+            number = TITLE_NUMBER.search(title_text)
+            found = (title, number) if number else None
+        found = found or self.layout.find_line(REQUISITION_LINK)
         if found:
-            self.set("requisition", found[1].group(1), found[0])
+            self.set("requisition", next(g for g in found[1].groups() if g), found[0])
         parts: List[str] = []  # "International Military Staff, Cooperative Security Division": body, ..., division
         if title:
-            self.set("title", TITLE_NUMBER.sub("", clean_text(title[0].text)), title[0])
-            parts = [p.strip() for p in TITLE_NUMBER.sub("", clean_text(title[1].group(1))).split(",")]
-            if len(parts) > 1:
-                self.set("division", parts[-1], title[0])
-        body = self._header(r"NATO\s+Body")
+            self.set("title", TITLE_NUMBER.sub("", title_text), title)
+            dashed = TITLE_LINE.match(title_text)
+            parts = [p.strip() for p in TITLE_NUMBER.sub("", dashed.group("rest")).split(",")] if dashed else []
+        division = self._header(DIVISION_LABEL)
+        if division:
+            self.set("division", division[1], division[0])
+        elif len(parts) > 1 or parts and re.search(rf"\b{ORGANISATIONAL_WORDS}\b", parts[0], re.IGNORECASE):
+            self.set("division", parts[-1], title)
+        body = self._header(BODY_LABEL)
         if body:
             self.set("nato_body", body[1], body[0])
         elif len(parts) > 1:
-            self.set("nato_body", parts[0], title[0])
+            self.set("nato_body", parts[0], title)
+
+    def _title(self) -> Optional[Tuple[Span, str]]:
+        """The title: a "NATO Internship - ..." line (with the lines a PDF wrapped it onto), else a "Title:" field."""
+        for block in self.layout.blocks:
+            if not TITLE_LINE.match(block.span.clean):
+                continue
+            text = block.span.text
+            end = text.find("\n")
+            while 0 <= end < len(text) and not re.search(r"[.:;!?]\s*$", text[:end]):
+                following = text[end + 1:].split("\n", 1)[0]
+                if ":" in following or len(clean_text(text[:end] + " " + following)) > 160:
+                    break
+                end = text.find("\n", end + 1)
+            end = len(text) if end < 0 else end
+            line = text[:end].rstrip()
+            return Span(block.span.section, line, block.span.start, block.span.start + len(line)), clean_text(line)
+        header = self._header(TITLE_LABEL)
+        return (header[0], clean_text(header[1])) if header else None
 
     def _read_header_fields(self) -> None:
         """Fields that the vacancy-notification layout states in its header, one per line."""
@@ -347,6 +453,8 @@ class _Extractor:
         if not found:
             return
         source, date_text, time_text = found
+        if time_text is None:
+            self.notes.append("the deadline gives no time of day: read as 23:59 Brussels time, the end of that day")
         self.values["deadline"] = parse_brussels_instant(date_text, time_text)
         self.values["deadline_text"] = source.clean
         self.add("deadline", source.clean, source)
@@ -380,10 +488,11 @@ class _Extractor:
         if duration:
             self.values["duration_months"] = _number(duration[1].group(1))
             self.add("duration", duration[0].clean, duration[0])
-        per_week = r"(?<![\d.,])\b(\d{1,2})(?:[- ]?hours?|h)(?:\s+(?:a|per)\s+|\s*/\s*|\s+)week\b"
+        per_week = (r"(?<![\d.,])\b(\d{1,2})(?:[- ]?hours?|h)(?:\s+(?:a|per)\s+|\s*/\s*|\s+)week\b"
+                    r"|\bweek\s+of\s+(\d{1,2})\s*(?:hours?|h)\b")
         hours = next(self._offer_first(per_week), None)
         if hours:
-            self.values["hours_per_week"] = int(hours[1].group(1))
+            self.values["hours_per_week"] = int(hours[1].group(1) or hours[1].group(2))
             self.add("hours", hours[0].clean, hours[0])
         starts = (
             (sentence, _start_periods(sentence.text[match.end():]))
@@ -392,13 +501,13 @@ class _Extractor:
         sentence, periods = next(((s, p) for s, p in starts if p), (None, []))
         for position, period in enumerate(periods):
             self.add("start_periods", period, sentence, position)
-        telework = next(self._offer_first(r"\btele-?work|\bremote\s+work|\bwork(?:ing)?\s+remotely"), None)
+        telework = next(self._offer_first(r"\btele-?work|\bremote\s+work|\bwork(?:ing)?\s+(?:remotely|from\s+home)"), None)
         if telework:
             self.set("telework", telework[0].clean, telework[0])
 
     def _read_max_applications(self) -> None:
         found = self.layout.find_sentence(
-            r"(?:up\s+to|a\s+maximum\s+of)\s+(\w+)(?:\s*\((\d+)\))?\s+"
+            r"(?:up\s+to|a\s+maximum\s+of|no\s+more\s+than)\s+(\w+)(?:\s*\((\d+)\))?\s+"
             r"(?:different\s+)?(?:vacanc\w*|applications?|positions?)\b"
         )
         if found:
@@ -409,8 +518,37 @@ class _Extractor:
 
     # Lists ------------------------------------------------------------------------------------------------------
     def _read_criteria(self) -> None:
-        self.add_list("essential_criteria", self.layout.blocks_in(r"^(?:essential|eligibility)", "item"))
+        essential = self.layout.blocks_in(r"^(?:essential|eligibility)", "item")
+        self.add_list("essential_criteria", essential)
         self.add_list("desirable_criteria", self.layout.blocks_in(r"^(?:desirable|preferred)", "item"))
+        for block in essential:
+            self._typed_criterion(block)
+
+    def _typed_criterion(self, block: Block) -> None:
+        """The value the eligibility rules apply, from the criterion that states it: "be at least 18 years old"
+        gives minimum_age 18; "(degree obtained no longer than 12 months ago)" recent_graduate_months 12."""
+        text = block.span.text
+        kinds = [kind for kind, pattern in CRITERION_KINDS.items() if re.search(pattern, text, re.IGNORECASE)]
+        found: Dict[str, object] = {}
+        age = AGE_MINIMUM.search(text) if "age" in kinds else None
+        if age:
+            found["minimum_age"] = _number(next(g for g in age.groups() if g))
+        if "studies" in kinds:
+            window = GRADUATE_WINDOW.search(text)
+            if window:
+                count = _number(window.group("n"))
+                found["recent_graduate_months"] = count * 12 if count and window.group("unit").lower().startswith("year") else count
+            years = STUDY_YEARS.search(text)
+            if years:
+                found["minimum_study_years"] = 1 if years.group("n").lower() == "a" else _number(years.group("n"))
+        if "language" in kinds:
+            named = [language for language in _language_names() if re.search(rf"\b{language}\b", text)]
+            if named:
+                found["official_languages"] = named
+        for name, value in found.items():
+            if value is not None and name not in self.values:
+                self.values[name] = value
+                self.add(name, ", ".join(value) if isinstance(value, list) else str(value), block.span)
 
     def _read_competencies(self) -> None:
         def label_of(block: Block) -> Tuple[Optional[str], str]:
@@ -451,6 +589,19 @@ class _Extractor:
             else:
                 self.add("duties", block.span.clean, block.span, len(self._facts_named("duties")), lead_in)
 
+    def _read_names(self) -> None:
+        """The names applicants give the vacancy, from its title, division and the acronyms the notice defines."""
+        if "title" not in self.values:
+            return
+        def named(field: str) -> Optional[Tuple[str, Span]]:
+            fact = next(iter(self._facts_named(field)), None)
+            return (fact.value, fact.source) if fact else None
+
+        for position, (name, source) in enumerate(
+                derived_names(self.layout.text, named("requisition"), named("title"), named("division"))):
+            self.add("names", name, Span(self.layout.section_at(source.start), source.text, source.start, source.end),
+                     position)
+
     def _read_policies(self) -> None:
         for key, pattern in POLICY_PATTERNS.items():
             block = self.layout.find_block(pattern)
@@ -460,7 +611,7 @@ class _Extractor:
 
 def parse_notice(text: str, source_name: str = "notice") -> ParsedNotice:
     """Parse one notice's text; raise NoticeError naming the source and what is missing."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_notice(text)
     if not text.strip():
         raise NoticeError(f"{source_name}: the file is empty")
     extractor = _Extractor(text)
@@ -472,4 +623,6 @@ def parse_notice(text: str, source_name: str = "notice") -> ParsedNotice:
                                          ("deadline", "application deadline")) if key not in values]
     if missing:
         raise NoticeError(f"{source_name}: no {', no '.join(missing)} found; the notice was not imported")
-    return ParsedNotice(text=text, facts=extractor.facts, **values)
+    found = {f.field for f in extractor.facts}
+    return ParsedNotice(text=text, facts=extractor.facts, missing=[k for k in EXPECTED_FACTS if k not in found],
+                        notes=extractor.notes, **values)

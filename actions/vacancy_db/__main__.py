@@ -5,20 +5,23 @@
     python -m actions.vacancy_db list [--database-url URL]
 
 Each notice is imported in its own transaction: a rejected notice leaves the database as it was, and the
-command exits with status 1 after reporting every file.
+command exits with status 1 after reporting every file. Each imported notice gets a summary: the vacancy, its
+facts by kind, the criteria the eligibility rules will apply, what the notice was not found to state, and what
+the importer had to assume.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import List, Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.clock import in_brussels
-from actions.notices.parser import NoticeError, parse_notice
+from actions.notices.parser import EXPECTED_FACTS, NoticeError, ParsedNotice, parse_notice
 from actions.vacancy_db.export import vacancy_as_dict
 from actions.vacancy_db.repository import database_url, get_vacancy, list_vacancies, open_session, store_notice
 
@@ -41,6 +44,23 @@ def read_notice_text(path: Path) -> str:
         raise NoticeError(f"{path}: not UTF-8 text (byte {error.start} cannot be decoded)") from error
 
 
+def import_summary(notice: ParsedNotice) -> str:
+    """What the import found, indented under the file's line: facts by kind, typed criteria, missing facts, notes."""
+    kinds = Counter(fact.field for fact in notice.facts)
+    criteria = [f"{label} {value}" for label, value in (
+        ("minimum age", notice.minimum_age), ("recent graduates within (months)", notice.recent_graduate_months),
+        ("years of studies", notice.minimum_study_years),
+        ("official languages", "/".join(notice.official_languages or []) or None)) if value is not None]
+    missing = ", ".join(f"{key} (no {EXPECTED_FACTS[key]} found)" for key in notice.missing) or "nothing"
+    lines = [
+        f"  facts: {len(notice.facts)} ({', '.join(f'{kind} {count}' for kind, count in sorted(kinds.items()))})",
+        f"  criteria: {', '.join(criteria) or 'none read'}",
+        f"  missing: {missing}",
+        *(f"  note: {note}" for note in notice.notes),
+    ]
+    return "\n".join(lines)
+
+
 def import_files(paths: List[Path], url: Optional[str]) -> int:
     failures = 0
     for path in paths:
@@ -49,6 +69,7 @@ def import_files(paths: List[Path], url: Optional[str]) -> int:
             with open_session(url) as session, session.begin():
                 outcome = store_notice(session, notice, path.name)
             print(f"{path}: {outcome} vacancy {notice.requisition} ({notice.title})")
+            print(import_summary(notice))
         except NoticeError as error:
             failures += 1
             print(f"error: {error}", file=sys.stderr)

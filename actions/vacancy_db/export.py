@@ -30,6 +30,10 @@ SCALAR_SOURCES = {
     "duration_months": "duration",
     "hours_per_week": "hours",
     "telework": "telework",
+    "minimum_age": "minimum_age",
+    "recent_graduate_months": "recent_graduate_months",
+    "minimum_study_years": "minimum_study_years",
+    "official_languages": "official_languages",
 }
 # JSON key -> fact field of an ordered list.
 LIST_FIELDS = {
@@ -40,6 +44,7 @@ LIST_FIELDS = {
     "start_periods": "start_periods",
     "offer": "offer",
     "duties": "duties",
+    "names": "names",
 }
 # JSON key -> single fact shown by its text.
 TEXT_FIELDS = {"travel_reimbursement": "travel_reimbursement", "document_language": "document_language"}

@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    JSON,
     Numeric,
     String,
     Text,
@@ -84,6 +85,11 @@ class Vacancy(Base):
     duration_months = Column(Integer)
     hours_per_week = Column(Integer)
     telework = Column(Text)
+    # The essential criteria as the eligibility rules apply them, read from the notice (None: it does not say).
+    minimum_age = Column(Integer)
+    recent_graduate_months = Column(Integer)
+    minimum_study_years = Column(Integer)
+    official_languages = Column(JSON)  # ["English", "French"]: proficiency in one of them is required
     source_name = Column(Text, nullable=False)
     notice_text = Column(Text, nullable=False)
     notice_sha256 = Column(String(64), nullable=False)
@@ -103,6 +109,11 @@ class Vacancy(Base):
     def fact(self, field: str) -> Optional["Fact"]:
         found = self.facts_for(field)
         return found[0] if found else None
+
+    @property
+    def names(self) -> List[str]:
+        """How applicants name this vacancy, derived from its notice at import (actions.understanding.vacancy_names)."""
+        return [fact.value for fact in self.facts_for("names")]
 
 
 class Fact(Base):

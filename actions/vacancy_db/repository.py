@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -26,7 +26,8 @@ DATABASE_URL_VARIABLE = "VACANCY_DATABASE_URL"
 VACANCY_COLUMNS = (
     "title", "nato_body", "division", "location", "schedule", "grade", "clearance_level", "stipend_amount",
     "stipend_currency", "stipend_basis", "deadline", "deadline_text", "webinar_at", "webinar_url",
-    "max_applications", "duration_months", "hours_per_week", "telework",
+    "max_applications", "duration_months", "hours_per_week", "telework", "minimum_age", "recent_graduate_months",
+    "minimum_study_years", "official_languages",
 )
 
 
@@ -41,7 +42,21 @@ def engine_for(url: str) -> Engine:
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True, pool_pre_ping=True)
     Base.metadata.create_all(engine)
+    _add_missing_columns(engine)
     return engine
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Adds the nullable columns a newer schema has to a database created by an older one (create_all makes only
+    missing tables); the next import fills them from the notices."""
+    existing = inspect(engine)
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            present = {column["name"] for column in existing.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present and column.nullable:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
 
 
 def open_session(url: Optional[str] = None) -> Session:
