@@ -143,8 +143,8 @@ def _heading_name(line: str, alone: bool) -> Optional[str]:
     if text.endswith(":") and capitalised and not _LEAD_IN.search(text) and (
             len(words) <= 2 or (len(words) <= 5 and HEADING_WORDS.search(text))):
         return text.rstrip(":")
-    if len(words) >= 2 and all(c.isupper() for c in letters) and len(letters) >= 6:
-        return text
+    if all(c.isupper() for c in letters) and (len(words) >= 2 and len(letters) >= 6 or len(letters) >= 5):
+        return text  # "WHAT WE OFFER", "ELIGIBILITY"; not an acronym such as "NATO"
     plain = capitalised and len(words) <= 8 and not re.search(r"\d|[.;,!]$", text)
     if plain and _BOLD_LINE.fullmatch(line):
         return text.rstrip(":")
