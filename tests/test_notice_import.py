@@ -46,6 +46,15 @@ def test_a_new_notice_is_named_as_applicants_name_it(three, message, named):
     assert [v.requisition for v in select_vacancies(message, None, three).vacancies] == named
 
 
+@pytest.mark.parametrize("message", ["what about the defence policy one?", "is DPP open?",
+                                     "stipend for defence policy and planning"])
+def test_a_title_without_a_body_gives_short_names(sqlite_url, message):
+    assert vacancy_db(["import", *map(str, NOTICES), str(DEFENCE_POLICY), "--database-url", sqlite_url]) == 0
+    with open_session(sqlite_url) as session:
+        vacancies = list_vacancies(session)
+    assert select_vacancies(message, None, vacancies).focus == "260611"
+
+
 def test_the_cooperative_security_notice_mentioning_the_operations_division_is_not_named_by_it(three):
     """250770 says "Operations Division (IS OPS)" in passing: a unit mentioned is not the vacancy's name."""
     cooperative = next(v for v in three if v.requisition == "250770")

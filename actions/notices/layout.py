@@ -1,11 +1,13 @@
 """Split a vacancy notice into sections, paragraphs, list items and sentences.
 
 The notices of the internship programme come in several text layouts (a careers-page copy with emoji and
-bullet dots, a formal "vacancy notification" with header fields and Markdown). This module turns any of them
-into one neutral structure whose every piece keeps its character offsets in the stored text, so that the
-extractors can quote exactly what the notice says and where. Headings are recognised by shape (Markdown `#`,
-a bold line, a short line ending in a colon or question mark, capitals, a short line standing alone), list
-items by their marker (bullets, "1.", "1)", "a.", "(a)"), so that other notices of the family parse alike.
+bullet dots, a formal "vacancy notification" with header fields and Markdown, PDF-to-text and e-mail copies).
+This module turns any of them into one neutral structure whose every piece keeps its character offsets in the
+stored text, so that the extractors can quote exactly what the notice says and where. Headings are recognised by
+shape (Markdown `#`, a bold line, a short line ending in a colon or question mark, capitals, numbered capitals, a
+short line standing alone), list items by their marker (bullets, "1.", "1)", "a.", "A)", "(a)"), so that other
+notices of the family parse alike. PDF and e-mail copies are first normalised (`normalise_notice`): that text is
+what is stored and quoted.
 """
 from __future__ import annotations
 
@@ -141,8 +143,8 @@ def _heading_name(line: str, alone: bool) -> Optional[str]:
     if text.endswith(":") and capitalised and not _LEAD_IN.search(text) and (
             len(words) <= 2 or (len(words) <= 5 and HEADING_WORDS.search(text))):
         return text.rstrip(":")
-    if len(words) >= 2 and all(c.isupper() for c in letters) and len(letters) >= 6:
-        return text
+    if all(c.isupper() for c in letters) and (len(words) >= 2 and len(letters) >= 6 or len(letters) >= 5):
+        return text  # "WHAT WE OFFER", "ELIGIBILITY"; not an acronym such as "NATO"
     plain = capitalised and len(words) <= 8 and not re.search(r"\d|[.;,!]$", text)
     if plain and _BOLD_LINE.fullmatch(line):
         return text.rstrip(":")

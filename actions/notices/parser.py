@@ -27,8 +27,13 @@ from actions.notices.layout import Block, NoticeLayout, Span, clean_text, normal
 from actions.understanding.vacancy_names import ORGANISATIONAL_WORDS, derived_names
 
 CURRENCIES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD"}
-NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-NUMBER = r"\d{1,2}|" + "|".join(NUMBER_WORDS)
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split())}
+TENS = {"twenty": 20, "thirty": 30}
+# "21", "six", "eighteen", "twenty-one"; the longest words first, so that "seventeen" is not read as "seven".
+NUMBER = (r"\d{1,2}|(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(list(NUMBER_WORDS)[1:10]) + r"))?|"
+          + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
 MONTH_NAMES = "January February March April May June July August September October November December".split()
 # Full names before abbreviations, so that "March" is read whole.
 MONTH = r"(?:" + "|".join(MONTH_NAMES) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
@@ -67,6 +72,8 @@ REQUISITION_LINES = (
     r"\b(?:Vacancy|Job|Post|Req\.?)\s*(?:#|No\.?|number|ID|Ref\.?)[ \t*:#]*(\d{5,8})\b",
     r"\b(?:Reference|Ref\.?)(?:\s*(?:#|No\.?|number))?[ \t*]*[:#][ \t*]*(\d{5,8})\b",
 )
+# "Vacancy 261234 - Internship, ..." in an e-mail's subject: tried after the title, before a link.
+REQUISITION_LOOSE = r"\b(?:Vacancy|Requisition|Job)\s+(\d{5,8})\b"
 REQUISITION_LINK = r"[?&](?:job|jobid|req|requisition|requisitionid)=(\d{5,8})\b|/(?:jobs?|requisitions?)/(\d{5,8})\b"
 TITLE_NUMBER = re.compile(r"\s*\((?:Requisition\s*|Ref\.?\s*)?#?(\d{5,8})\)\s*$", re.IGNORECASE)
 # "NATO Internship - International Staff, ... Division", in any case, wherever the layout puts it.
@@ -245,8 +252,12 @@ def _language_names() -> List[str]:
 
 
 def _number(word: str) -> Optional[int]:
-    word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    """ "21", "six", "twenty-one" as a number; None for other words."""
+    words = re.split(r"[- ]", word.lower())
+    if len(words) == 1:
+        return int(words[0]) if words[0].isdigit() else TENS.get(words[0], NUMBER_WORDS.get(words[0]))
+    tens, unit = TENS.get(words[0]), NUMBER_WORDS.get(words[1])
+    return tens + unit if tens is not None and unit is not None and 0 < unit < 10 else None
 
 
 def _amount(text: str) -> Decimal:
@@ -365,7 +376,7 @@ class _Extractor:
         if not found and title:
             number = TITLE_NUMBER.search(title_text)
             found = (title, number) if number else None
-        found = found or self.layout.find_line(REQUISITION_LINK)
+        found = found or self.layout.find_line(REQUISITION_LOOSE) or self.layout.find_line(REQUISITION_LINK)
         if found:
             self.set("requisition", next(g for g in found[1].groups() if g), found[0])
         parts: List[str] = []  # "International Military Staff, Cooperative Security Division": body, ..., division
