@@ -167,3 +167,16 @@ def test_a_bad_retention_setting_is_an_error(monkeypatch, sqlite_url):
 def test_an_unwritable_html_path_is_a_clear_error(sqlite_url, capsys, tmp_path: Path):
     assert unanswered(["report", "--html", str(tmp_path / "missing" / "r.html"), "--database-url", sqlite_url]) == 1
     assert "error: cannot write" in capsys.readouterr().err
+
+
+def test_the_html_chart_shows_the_top_ten_groups_and_the_table_every_group(sqlite_url, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("ASSISTANT_NOW", NOW)
+    topics = ["housing", "visa", "parking", "canteen", "dress code", "pets", "gym", "taxes", "bank account",
+              "health insurance", "French classes", "bicycle"]
+    for day, topic in enumerate(topics):
+        assert store(UnansweredRecord(f"{topic}?",
+                                      "not_in_notice", None, None, MONDAY + timedelta(days=day), None, "rest"), sqlite_url)
+    html = tmp_path / "report.html"
+    assert unanswered(["report", "--html", str(html), "--database-url", sqlite_url]) == 0
+    page = html.read_text(encoding="utf-8")
+    assert 'aria-label="Top 10 groups by count"' in page and page.count("<tr><td>") == 12
