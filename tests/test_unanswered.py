@@ -49,6 +49,8 @@ def tracker(text: str, ranking, active_loop=None, channel: str = "rest") -> Trac
     ("ticket 1234567", "ticket [number]"),
     ("is vacancy 250775 open?", "is vacancy 250775 open?"),  # requisition numbers stay
     ("born 14/05/2003", "born 14/05/2003"),
+    ("\x00\x01what\x1b about\tvisas?\x7f", "what about\tvisas?"),
+    ("x" * 5000, "x" * 999 + "…"),
 ])
 def test_personal_data_is_masked(text, expected):
     assert mask_personal_data(text) == expected
@@ -109,6 +111,15 @@ def test_the_threshold_in_use_groups_the_labelled_wordings_as_chosen():
 def test_spellings_of_one_question_are_one_group_and_other_questions_are_not():
     texts = ["Is there housing?", "is there housing ??", "do I need a visa", "is there  HOUSING", "do i need a visa?"]
     assert group_wordings(texts) == [[0, 1, 3], [2, 4]]
+
+
+def test_messages_of_nothing_but_punctuation_are_a_group_of_their_own():
+    assert group_wordings(["???", "is there housing?", "", "Is there housing", "!"]) == [[0, 2, 4], [1, 3]]
+    assert group_wordings(["?"]) == [[0]] and group_wordings([]) == []
+
+
+def test_a_blank_message_is_not_recorded():
+    assert record_from_tracker(tracker(" ", [{"name": "nlu_fallback", "confidence": 1.0}]), Reason.NOT_UNDERSTOOD, " ", None) is None
 
 
 def seed(url: str) -> None:

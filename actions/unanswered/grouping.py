@@ -15,6 +15,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 SIMILARITY_THRESHOLD = 0.325  # the middle of the best range on the labelled wordings (0.275-0.375)
 SPACES = re.compile(r"\s+")
+MIN_NGRAM = 3
 
 
 def normalise(text: str) -> str:
@@ -27,13 +28,17 @@ def group_wordings(texts: Sequence[str], threshold: float = SIMILARITY_THRESHOLD
     distinct: Dict[str, List[int]] = {}
     for index, text in enumerate(texts):
         distinct.setdefault(normalise(text), []).append(index)
-    wordings = list(distinct)
-    if len(wordings) < 2:
-        return [indices for indices in distinct.values()]
-    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit_transform(wordings)
-    labels = AgglomerativeClustering(n_clusters=None, affinity="cosine", linkage="average",
-                                     distance_threshold=1 - threshold).fit_predict(vectors.toarray())
-    groups: Dict[int, List[int]] = {}
-    for wording, label in zip(wordings, labels):
-        groups.setdefault(int(label), []).extend(distinct[wording])
-    return sorted((sorted(indices) for indices in groups.values()), key=lambda indices: indices[0])
+    # A wording with no character n-gram ("???" normalises to "") has no direction to compare: a group of its own.
+    wordings = [wording for wording in distinct if len(wording) >= MIN_NGRAM]
+    groups = [indices for wording, indices in distinct.items() if len(wording) < MIN_NGRAM]
+    if len(wordings) == 1:
+        groups.append(distinct[wordings[0]])
+    elif wordings:
+        vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(MIN_NGRAM, 5), sublinear_tf=True).fit_transform(wordings)
+        labels = AgglomerativeClustering(n_clusters=None, affinity="cosine", linkage="average",
+                                         distance_threshold=1 - threshold).fit_predict(vectors.toarray())
+        clusters: Dict[int, List[int]] = {}
+        for wording, label in zip(wordings, labels):
+            clusters.setdefault(int(label), []).extend(distinct[wording])
+        groups.extend(clusters.values())
+    return sorted((sorted(indices) for indices in groups), key=lambda indices: indices[0])

@@ -56,8 +56,9 @@ def recording_enabled() -> bool:
 
 
 def record_from_tracker(tracker: Tracker, reason: Reason, text: str, vacancy: Optional[str]) -> Optional[UnansweredRecord]:
-    """What is kept of the latest message, or None while the eligibility self-check is running."""
-    if tracker.active_loop_name:
+    """What is kept of the latest message, or None while the eligibility self-check is running or when the
+    message is blank (nothing for the office to read)."""
+    if tracker.active_loop_name or not text.strip():
         return None
     message = tracker.latest_message or {}
     ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
