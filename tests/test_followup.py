@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from actions.followup.__main__ import answer_all, main as followup
-from actions.followup.assistant import Reply
+from actions.followup.assistant import NoReply, Reply, checked_reply
 from actions.followup.document import Outcome, as_markdown, classify, distinct_questions
 from actions.followup.questions import QuestionFileError, read_questions
 from actions.unanswered.report import load_messages
@@ -153,22 +153,34 @@ def test_a_csv_question_column_is_read_whatever_its_case_and_quoting(tmp_path):
     assert read_questions(path) == ["Hi, is it remote?", "Is it paid?"]
 
 
-class FailingOnce:
-    """An assistant whose answer to one question raises, as a lost connection would."""
+class Failing:
+    """An assistant whose answer to "boom?" always fails, and to "flaky?" the first time only, as a lost
+    connection would."""
+
+    def __init__(self):
+        self.asked = []
 
     async def ask(self, question, vacancy):
-        if "boom" in question:
+        self.asked.append(question)
+        if "boom" in question or (question == "flaky?" and self.asked.count(question) == 1):
             raise ConnectionError("connection reset")
         payload = {"topic": "stipend", "answer": "The stipend is ...", "sources": [{"requisition": "250775"}]}
         return Reply([{"text": "The stipend is ..."}, {"custom": payload}], ["action_answer_question"])
 
 
 def test_a_failing_question_does_not_stop_the_run():
-    items = distinct_questions(["what is the stipend?", "boom?", "What is the stipend"])
-    asyncio.run(answer_all(FailingOnce(), items, None))
-    assert [(i.outcome, i.count) for i in items] == [(Outcome.ANSWERED, 2), (Outcome.FAILED, 1)]
+    items = distinct_questions(["what is the stipend?", "boom?", "What is the stipend", "flaky?"])
+    assistant = Failing()
+    asyncio.run(answer_all(assistant, items, None))
+    assert [(i.outcome, i.count) for i in items] == [(Outcome.ANSWERED, 2), (Outcome.FAILED, 1), (Outcome.ANSWERED, 1)]
+    assert sorted(assistant.asked) == ["boom?", "boom?", "flaky?", "flaky?", "what is the stipend?"]  # one retry
     markdown = as_markdown(items, "q.txt", NOW, None)
     assert markdown.endswith("### Failed (an error stopped the answer)\n\n- “boom?” (asked once): ConnectionError: connection reset\n")
+
+
+def test_an_empty_reply_is_a_failure_not_an_answer():
+    with pytest.raises(NoReply, match="the assistant sent no reply"):
+        checked_reply([], [{"event": "user"}, {"event": "action", "name": "action_not_understood"}])
 
 
 def test_a_topic_every_notice_is_silent_on_is_not_an_answer():

@@ -24,19 +24,23 @@ from actions.followup.questions import QuestionFileError, read_questions
 from actions.vacancy_db.repository import list_vacancies, open_session
 
 CONCURRENT_QUESTIONS = 8  # keeps the action server busy while the model reads the next questions
+ATTEMPTS = 2  # a dropped connection to the action server under load is worth one more try
 
 
 async def answer_all(assistant, items: Sequence[Item], vacancy: Optional[str]) -> None:
-    """Asks every distinct question once; a question that fails is marked failed and the run goes on."""
+    """Asks every distinct question (a second time if the first attempt fails); a question that fails twice is
+    marked failed and the run goes on."""
     slots = asyncio.Semaphore(CONCURRENT_QUESTIONS)
     with tqdm(total=sum(item.count for item in items), unit="question", file=sys.stderr, desc="answering",
               mininterval=1.0) as bar:
         async def answer(item: Item) -> None:
             async with slots:
-                try:
-                    item.answered_with(await assistant.ask(item.question, vacancy))
-                except Exception as error:  # noqa: BLE001 - one question's failure must not stop the others
-                    item.failed_with(error)
+                for _ in range(ATTEMPTS):
+                    try:
+                        item.answered_with(await assistant.ask(item.question, vacancy))
+                        break
+                    except Exception as error:  # noqa: BLE001 - one question's failure must not stop the others
+                        item.failed_with(error)
             bar.update(item.count)
 
         await asyncio.gather(*(answer(item) for item in items))

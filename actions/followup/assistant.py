@@ -27,6 +27,10 @@ STARTUP_SECONDS = 180
 SLOT_OF_VACANCY = "vacancy"
 
 
+class NoReply(Exception):
+    """The assistant sent nothing back: Rasa logs a failed custom action and carries on with no message."""
+
+
 @dataclass(frozen=True)
 class Reply:
     """What the assistant sent back for one question, and the actions it ran to do so."""
@@ -41,6 +45,13 @@ class Reply:
     @property
     def text(self) -> str:
         return "\n".join(m["text"] for m in self.messages if m.get("text"))
+
+
+def checked_reply(messages: Optional[List[Dict[str, Any]]], events: List[Dict[str, Any]]) -> Reply:
+    """The reply, or NoReply when there is no message in it (every action of the assistant sends one)."""
+    if not messages:
+        raise NoReply("the assistant sent no reply (a custom action failed; see the log above)")
+    return Reply(messages, actions_after_last_question(events))
 
 
 def actions_after_last_question(events: List[Dict[str, Any]]) -> List[str]:
@@ -118,7 +129,7 @@ class LocalAssistant:
         messages = await self.agent.handle_message(
             UserMessage(question, CollectingOutputChannel(), sender_id=sender, input_channel="followup"))
         tracker = await self.agent.tracker_store.retrieve(sender)
-        return Reply(messages or [], actions_after_last_question([e.as_dict() for e in tracker.events]))
+        return checked_reply(messages, [e.as_dict() for e in tracker.events])
 
 
 class RemoteAssistant:
@@ -149,7 +160,7 @@ class RemoteAssistant:
             await self._json("post", "/webhooks/rest/webhook", {"sender": sender, "message": vacancy})
         messages = await self._json("post", "/webhooks/rest/webhook", {"sender": sender, "message": question})
         tracker = await self._json("get", f"/conversations/{sender}/tracker")
-        return Reply(messages, actions_after_last_question(tracker.get("events") or []))
+        return checked_reply(messages, tracker.get("events") or [])
 
     async def _json(self, method: str, path: str, payload: Optional[dict] = None) -> Any:
         async with self.session.request(method, f"{self.url}{path}", json=payload) as response:

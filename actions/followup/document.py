@@ -71,7 +71,7 @@ class Item:
     error: Optional[str] = None
 
     def answered_with(self, reply: Reply) -> None:
-        self.reply = reply
+        self.reply, self.error = reply, None
         self.outcome, self.topic = classify(reply)
 
     def failed_with(self, error: Exception) -> None:
