@@ -10,6 +10,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import uuid
 import warnings
 from contextlib import closing
@@ -72,6 +73,7 @@ class LocalAssistant:
         self.model = model
         self.agent = None
         self.action_server: Optional[subprocess.Popen] = None
+        self.action_log = None
 
     async def __aenter__(self) -> "LocalAssistant":
         if not self.model.exists():
@@ -83,14 +85,19 @@ class LocalAssistant:
         silence_rasa()
         port = free_port()
         env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), RECORDING_VARIABLE: "off"}
+        self.action_log = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the server
         self.action_server = subprocess.Popen(
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=PROJECT_ROOT, env=env, stdout=self.action_log, stderr=subprocess.STDOUT,
         )
-        os.chdir(PROJECT_ROOT)  # the model names the spaCy pipeline by a path relative to the project
-        with warnings.catch_warnings(record=True):
-            self.agent = Agent.load(str(self.model), action_endpoint=EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
-        await self._wait_for_action_server(f"http://127.0.0.1:{port}/health")
+        try:
+            os.chdir(PROJECT_ROOT)  # the model names the spaCy pipeline by a path relative to the project
+            with warnings.catch_warnings(record=True):
+                self.agent = Agent.load(str(self.model), action_endpoint=EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+            await self._wait_for_action_server(f"http://127.0.0.1:{port}/health")
+        except BaseException:
+            await self.__aexit__(None, None, None)  # no action server left behind
+            raise
         return self
 
     async def _wait_for_action_server(self, health_url: str) -> None:
@@ -98,7 +105,8 @@ class LocalAssistant:
         async with aiohttp.ClientSession() as session:
             while asyncio.get_running_loop().time() < deadline:
                 if self.action_server.poll() is not None:
-                    error = self.action_server.stderr.read().decode("utf-8", "replace")[-2000:]
+                    self.action_log.seek(0)
+                    error = self.action_log.read().decode("utf-8", "replace")[-2000:]
                     raise RuntimeError(f"the action server exited during start-up:\n{error}")
                 try:
                     async with session.get(health_url) as response:
@@ -116,6 +124,7 @@ class LocalAssistant:
                 self.action_server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.action_server.kill()
+            self.action_log.close()
 
     async def ask(self, question: str, vacancy: Optional[str]) -> Reply:
         from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
