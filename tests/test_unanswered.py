@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sklearn.metrics import adjusted_rand_score
 
-from actions.actions import ActionOutOfScope
+from actions.actions import ActionNotUnderstood, ActionOutOfScope
 from actions.answer_format import Answer, Citation
 from actions.unanswered.__main__ import DEFAULT_RETENTION_DAYS, main as unanswered
 from actions.unanswered.grouping import SIMILARITY_THRESHOLD, group_wordings
@@ -191,3 +192,22 @@ def test_the_html_chart_shows_the_top_ten_groups_and_the_table_every_group(sqlit
     assert unanswered(["report", "--html", str(html), "--database-url", sqlite_url]) == 0
     page = html.read_text(encoding="utf-8")
     assert 'aria-label="Top 10 groups by count"' in page and page.count("<tr><td>") == 12
+
+
+def test_the_out_of_scope_and_not_understood_actions_record_the_message(monkeypatch, sqlite_url):
+    monkeypatch.setenv("VACANCY_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("ASSISTANT_NOW", NOW)
+    ActionOutOfScope().run(CollectingDispatcher(), tracker("tell me a joke", [{"name": "out_of_scope", "confidence": 0.9}]), {})
+    unsure = [{"name": "nlu_fallback", "confidence": 0.66}, {"name": "ask_documents", "confidence": 0.5}]
+    ActionNotUnderstood().run(CollectingDispatcher(), tracker("cv + diploma? call +32 2 707 41 11", unsure), {})
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with open_session(sqlite_url) as session:
+            messages = load_messages(session, None)
+        if len(messages) == 2:
+            break
+        time.sleep(0.1)
+    assert sorted((m.text, m.reason, m.intent, m.vacancy, m.channel) for m in messages) == [
+        ("cv + diploma? call [phone]", "not_understood", "ask_documents", "250775", "rest"),
+        ("tell me a joke", "out_of_scope", "out_of_scope", "250775", "rest"),
+    ]
