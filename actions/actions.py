@@ -27,6 +27,7 @@ from actions.answers.messages import msg
 from actions.answers.suggestions import offer, suggested_intent
 from actions.answers.topics import intent_topics, topic_named
 from actions.understanding.timezones import resolve_zone
+from actions.unanswered.recording import Reason, payload_not_in_notice, record_unanswered
 from actions.understanding.vacancy_names import mentioned_vacancies
 from actions.vacancy_db.repository import list_vacancies, open_session
 
@@ -98,8 +99,11 @@ class VacancyAction(Action, ABC):
                         listing = compose("list_vacancies", Question(vacancies, clock.now())).text
                         dispatcher.utter_message(text=msg("actions.which_vacancy", listing=listing))
                     return [SlotSet("vacancy", selection.focus)]
-                for asked in [topic, *self.further_topics(tracker, topic)]:
-                    send(dispatcher, self.answer(asked, selection, tracker))
+                answers = [self.answer(asked, selection, tracker) for asked in [topic, *self.further_topics(tracker, topic)]]
+                for answer in answers:
+                    send(dispatcher, answer)
+                if any(payload_not_in_notice(answer.payload()) for answer in answers):
+                    record_unanswered(tracker, Reason.NOT_IN_NOTICE, text, selection.focus)
         except SQLAlchemyError:
             logger.exception("vacancy database unavailable")
             dispatcher.utter_message(text=msg("actions.database_down"))
@@ -136,6 +140,7 @@ class ActionNotUnderstood(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         ranking = [(r.get("name"), r.get("confidence", 0.0)) for r in tracker.latest_message.get("intent_ranking") or []]
         suggestion = suggested_intent(ranking)
+        record_unanswered(tracker, Reason.NOT_UNDERSTOOD, tracker.latest_message.get("text") or "", tracker.get_slot("vacancy"))
         if suggestion is None:
             dispatcher.utter_message(response="utter_default")
         else:
@@ -143,6 +148,18 @@ class ActionNotUnderstood(Action):
                        {"title": msg("actions.button_no"), "payload": "/deny"}]
             dispatcher.utter_message(text=offer(suggestion), buttons=buttons)
         return [SlotSet("suggested_intent", suggestion)]
+
+
+class ActionOutOfScope(Action):
+    """Says what the assistant can answer, and records the message for the office's report."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_out_of_scope")
+        record_unanswered(tracker, Reason.OUT_OF_SCOPE, tracker.latest_message.get("text") or "", tracker.get_slot("vacancy"))
+        return []
 
 
 class ActionAcceptSuggestion(ActionAnswerQuestion):

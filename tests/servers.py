@@ -53,6 +53,7 @@ class Assistant:
     processes: List[subprocess.Popen]
     tracker_database: Optional[str]
     log_dir: Path
+    database_url: str  # the vacancy database the action server uses (and records unanswered messages in)
 
     def send(self, sender: str, text: str) -> List[Dict]:
         return http_json(f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": text})
@@ -107,7 +108,7 @@ def start_assistant(database_url: str, now: str, log_dir: Path) -> Assistant:
          "--endpoints", endpoints, "--credentials", "credentials.yml"],
         cwd=ROOT, env=env, stdout=open(log_dir / "rasa.log", "w"), stderr=subprocess.STDOUT,
     )
-    assistant = Assistant(f"http://127.0.0.1:{rasa_port}", [actions, rasa], tracker_database, log_dir)
+    assistant = Assistant(f"http://127.0.0.1:{rasa_port}", [actions, rasa], tracker_database, log_dir, database_url)
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if rasa.poll() is not None or actions.poll() is not None:

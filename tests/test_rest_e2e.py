@@ -1,15 +1,20 @@
 """End to end: REST message -> NLU -> custom action -> vacancy database -> sourced reply, on real servers."""
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
+from actions.followup.__main__ import main as followup
+from actions.unanswered.__main__ import main as unanswered
+from actions.unanswered.report import load_messages
 from actions.vacancy_db.__main__ import main as vacancy_db
+from actions.vacancy_db.repository import open_session
 from tests.conftest import NOTICES, POSTGRES_ADMIN_URL
-from tests.servers import start_assistant
+from tests.servers import free_port, start_assistant
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -263,3 +268,73 @@ def test_eligibility_check_can_be_stopped(assistant):
     assert "stopped the eligibility check and forgotten your answers" in stopped
     assert assistant.tracker(user)["slots"]["answer_nationality"] is None
     assert "€1,286.09" in assistant.reply_text(user, "what's the stipend?")
+
+# --- The office's tools end to end: unanswered messages recorded through the REST channel and reported, and the
+# follow-up command answering through this running assistant's URL.
+HOUSING = "will NATO help me find housing in Brussels?"
+PARKING = "is there parking for interns? my email is jane.doe@example.com"
+PARKING_MASKED = "is there parking for interns? my email is [email]"
+
+
+def recorded(database_url: str, texts: tuple, expected: int, seconds: float = 15) -> list:
+    """The records of these texts, once the action server's background writes are in."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with open_session(database_url) as session:
+            messages = [m for m in load_messages(session, None) if m.text in texts]
+        if len(messages) >= expected or time.monotonic() > deadline:
+            return messages
+        time.sleep(0.2)
+
+
+def test_unanswered_questions_are_recorded_masked_and_reported_most_frequent_first(assistant, capsys, monkeypatch, tmp_path):
+    database_url = assistant.database_url
+    askers = [f"applicant-{uuid.uuid4().hex[:8]}" for _ in range(5)]
+    assistant.send(askers[1], "what's the stipend for the KM internship?")  # puts 250775 in focus
+    for asker in askers[:3]:
+        assert "does not cover that" in assistant.reply_text(asker, HOUSING)
+    assert "does not cover that" in assistant.reply_text(askers[3], PARKING)
+    assistant.send(askers[4], "am I eligible?")
+    assistant.send(askers[4], "what's the weather like in Brussels today?")  # during the self-check: not recorded
+
+    messages = recorded(database_url, (HOUSING, PARKING_MASKED), 4)  # other tests record unanswered messages too
+    assert len(messages) == 4
+    assert {(m.reason, m.intent, m.channel) for m in messages} == {("not_in_notice", "ask_uncovered_topic", "rest")}
+    assert sorted(m.vacancy or "" for m in messages) == ["", "", "", "250775"]
+    assert all(0.5 < m.confidence <= 1 for m in messages)
+
+    monkeypatch.setenv("ASSISTANT_NOW", "2026-11-23T10:00:00+00:00")
+    html = tmp_path / "report.html"
+    assert unanswered(["report", "--database-url", database_url, "--html", str(html)]) == 0
+    report = capsys.readouterr().out
+    lines = report.splitlines()
+    housing = next(i for i, line in enumerate(lines) if line.endswith(f" × “{HOUSING}”"))
+    parking = next(i for i, line in enumerate(lines) if line.endswith(f" × “{PARKING_MASKED}”"))
+    assert lines[housing].split(". ", 1)[1].startswith("3 ×") and lines[parking].split(". ", 1)[1].startswith("1 ×")
+    assert housing < parking
+    assert "jane.doe" not in report and "example.com" not in report
+    assert unanswered(["report", "--csv", "--database-url", database_url]) == 0
+    exported = capsys.readouterr().out + html.read_text(encoding="utf-8")
+    assert "[email]" in exported and "jane.doe" not in exported
+    assert not any(asker in report + exported for asker in askers)
+
+
+def test_followup_through_a_running_assistant_with_a_vacancy_in_focus(assistant, monkeypatch, tmp_path):
+    monkeypatch.setenv("ASSISTANT_NOW", "2026-11-23T10:00:00+00:00")
+    questions = tmp_path / "questions.txt"
+    questions.write_text("How much is the stipend?\nIs the internship remote?\n", encoding="utf-8")
+    out = tmp_path / "answers.md"
+    assert followup([str(questions), "--url", assistant.url, "--vacancy", "250770", "--out", str(out)]) == 0
+    markdown = out.read_text(encoding="utf-8")
+    assert "answered by the assistant on 23 November 2026, with vacancy 250770 in focus" in markdown
+    assert "## Stipend\n\n### “How much is the stipend?” (asked once)" in markdown
+    assert "## Telework\n\n### “Is the internship remote?” (asked once)" in markdown
+    assert "Source: vacancy 250770" in markdown and "250775" not in markdown
+    assert "For the office to answer" not in markdown
+
+
+def test_followup_reports_an_assistant_that_does_not_answer(capsys, tmp_path):
+    questions = tmp_path / "questions.txt"
+    questions.write_text("How much is the stipend?\n", encoding="utf-8")
+    assert followup([str(questions), "--url", f"http://127.0.0.1:{free_port()}"]) == 1
+    assert "error: no assistant with its HTTP API answers at http://127.0.0.1:" in capsys.readouterr().err

@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.clock import in_brussels
 from actions.notices.parser import EXPECTED_FACTS, NoticeError, ParsedNotice, parse_notice
+from actions.text_files import UnreadableText, read_utf8_text
 from actions.vacancy_db.export import vacancy_as_dict
 from actions.vacancy_db.repository import database_url, get_vacancy, list_vacancies, open_session, store_notice
 
@@ -31,17 +32,9 @@ MAX_NOTICE_BYTES = 2 * 1024 * 1024
 def read_notice_text(path: Path) -> str:
     """The notice as text; NoticeError when it is missing, too large, binary or not UTF-8."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise NoticeError(f"{path}: cannot be read ({error.strerror or error})") from error
-    if len(data) > MAX_NOTICE_BYTES:
-        raise NoticeError(f"{path}: {len(data)} bytes is larger than a notice can be ({MAX_NOTICE_BYTES} bytes)")
-    if b"\x00" in data:
-        raise NoticeError(f"{path}: binary data, not a text notice")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise NoticeError(f"{path}: not UTF-8 text (byte {error.start} cannot be decoded)") from error
+        return read_utf8_text(path, MAX_NOTICE_BYTES, "notice")
+    except UnreadableText as error:
+        raise NoticeError(str(error)) from error
 
 
 def import_summary(notice: ParsedNotice) -> str:

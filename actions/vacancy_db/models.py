@@ -13,6 +13,7 @@ from dateutil import tz
 from sqlalchemy import (
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     JSON,
@@ -134,3 +135,19 @@ class Fact(Base):
     end_offset = Column(Integer, nullable=False)
 
     vacancy = relationship("Vacancy", back_populates="facts")
+
+
+class UnansweredMessage(Base):
+    """A message the assistant could not answer from the notices (out of scope, not understood, not in the
+    notice), kept for the office's report: masked text and context only, never who sent it (actions/unanswered)."""
+
+    __tablename__ = "unanswered_messages"
+
+    id = Column(Integer, primary_key=True)
+    text = Column(Text, nullable=False)
+    reason = Column(String(32), nullable=False)
+    intent = Column(String(64))
+    confidence = Column(Float)
+    recorded_at = Column(UTCDateTime, nullable=False, index=True)
+    vacancy = Column(String(32))
+    channel = Column(String(64))

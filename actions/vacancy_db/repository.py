@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional
@@ -35,9 +36,17 @@ def database_url(explicit: Optional[str] = None) -> str:
     return explicit or os.environ.get(DATABASE_URL_VARIABLE) or DEFAULT_DATABASE_URL
 
 
-@lru_cache(maxsize=None)
+_ENGINES_LOCK = threading.Lock()  # the action server's recording thread may open the database first
+
+
 def engine_for(url: str) -> Engine:
-    """One engine per URL for the process, with the schema created if it is missing."""
+    """One engine per URL for the process, with the schema created if it is missing (once, whatever the thread)."""
+    with _ENGINES_LOCK:
+        return _create_engine(url)
+
+
+@lru_cache(maxsize=None)
+def _create_engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True, pool_pre_ping=True)
