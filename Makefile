@@ -40,6 +40,8 @@ help:
 	@echo "            (action server on :$(ACTION_PORT), Rasa REST channel on :$(RASA_PORT)/webhooks/rest/webhook)"
 	@echo "make test   the same set-up, then every test"
 	@echo "make bench-nlu   NLU benchmark on the held-out evaluation set"
+	@echo "make bench-load  load benchmark, side by side with the rasa init assistant"
+	@echo "make purge-conversations   delete conversations older than CONVERSATION_RETENTION_DAYS (30)"
 
 setup: venv database spacy-pipeline model
 
@@ -84,6 +86,10 @@ test: setup validate
 
 bench-nlu: venv spacy-pipeline
 	$(PYTHON) bench/nlu_benchmark.py
+
+# Load benchmark against the rasa init assistant (README, Benchmarks); BENCH_ARGS="--stores production --profile FILE".
+bench-load: setup
+	$(PYTHON) bench/load.py $(BENCH_ARGS)
 
 # Deletes the conversations older than CONVERSATION_RETENTION_DAYS (default 30) from ENDPOINTS' tracker store.
 purge-conversations: venv

@@ -32,12 +32,13 @@ class PrivateTrackerStore(SQLTrackerStore):
         if new_kinds & CLOSING_EVENTS:
             self.redact_finished_checks(tracker.sender_id)
 
-    def redact_finished_checks(self, sender_id: str) -> int:
-        """Rewrites the stored rows of this conversation's finished checks; returns how many were rewritten."""
+    def redact_finished_checks(self, sender_id: str, abandoned: bool = False) -> int:
+        """Rewrites the stored rows of this conversation's finished checks (with `abandoned`, of its check in
+        progress too); returns how many rows were rewritten."""
         with self.session_scope() as session:
             rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=True).all()
             events = [json.loads(row.data) for row in rows]
-            indices = indices_to_redact(events)
+            indices = indices_to_redact(events, abandoned)
             for index in indices:
                 rows[index].data = json.dumps(redacted(events[index]))
             session.commit()

@@ -2,6 +2,10 @@
 
     python -m stores.retention purge [--days N] [--endpoints FILE]
 
+The same command forgets the eligibility self-check of a conversation abandoned in the middle of one: idle for
+longer than a session lasts (domain.yml, session_expiration_time), its next message would start a new session
+and so end the check, which the private tracker store then redacts; this does it without waiting for a message.
+
 The period is CONVERSATION_RETENTION_DAYS (default 30) unless --days is given; the tracker store is the one the
 endpoints file configures (ENDPOINTS, default endpoints.yml), read with the same variables as the Rasa server.
 `make purge-conversations` runs it with the Makefile's variables.
@@ -14,9 +18,17 @@ import sys
 import time
 from typing import List, Optional
 
+from pathlib import Path
+
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
+from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import read_endpoint_config
 from sqlalchemy import func
+
+from stores.private_tracker_store import PrivateTrackerStore
+from stores.self_check_redaction import FORM
+
+DOMAIN = Path(__file__).resolve().parents[1] / "domain.yml"
 
 DEFAULT_RETENTION_DAYS = 30
 SECONDS_PER_DAY = 86400
@@ -44,6 +56,22 @@ def purge(store: SQLTrackerStore, days: int, now: Optional[float] = None) -> int
     return len(expired)
 
 
+def forget_abandoned_checks(store: PrivateTrackerStore, idle_minutes: float, now: Optional[float] = None) -> int:
+    """Redacts the check in progress of every conversation idle for `idle_minutes`; returns how many rows."""
+    cutoff = (time.time() if now is None else now) - idle_minutes * 60
+    event = store.SQLEvent
+    with store.session_scope() as session:
+        with_a_check = session.query(event.sender_id).filter(event.type_name == "active_loop",
+                                                             event.action_name == FORM).distinct()
+        idle = [sender for (sender,) in session.query(event.sender_id).filter(event.sender_id.in_(with_a_check))
+                .group_by(event.sender_id).having(func.max(event.timestamp) < cutoff)]
+    return sum(store.redact_finished_checks(sender, abandoned=True) for sender in idle)
+
+
+def session_minutes() -> float:
+    return Domain.load(str(DOMAIN)).session_config.session_expiration_time
+
+
 def configured_store(endpoints_file: str) -> SQLTrackerStore:
     config = read_endpoint_config(endpoints_file, endpoint_type="tracker_store")
     store = TrackerStore.create(config) if config else None
@@ -67,6 +95,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 2
     deleted = purge(store, days)
     print(f"Deleted {deleted} conversation(s) with no event in the last {days} day(s).")
+    if isinstance(store, PrivateTrackerStore):
+        minutes = session_minutes()
+        forgotten = forget_abandoned_checks(store, minutes)
+        print(f"Redacted {forgotten} stored event(s) of self-checks abandoned for more than {minutes:g} minutes.")
     return 0
 
 

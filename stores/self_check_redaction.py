@@ -3,7 +3,8 @@
 The README promises that the self-check's answers are forgotten when the check ends. Rasa's tracker keeps an
 event log, so clearing the slots is not enough: the user messages, their parse data and every SlotSet of an
 answer stay in it. A check in progress must survive a restart, so its events are stored as they are until
-the check ends (the form is deactivated: finished or stopped) or the conversation session ends; then every user
+the check ends (the form is deactivated: finished or stopped), the conversation session ends, or the
+conversation is abandoned for longer than a session lasts (stores.retention); then every user
 and bot event of the check, from the message that started it to the end of the turn that closed it, and every
 value of an answer slot, is replaced by its redacted form. Pure functions over event dictionaries (the form Rasa
 stores), so that the tracker store and the tests share them.
@@ -24,10 +25,11 @@ def is_redacted(event: Event) -> bool:
     return (event.get("metadata") or {}).get("redacted") == REDACTED["redacted"]
 
 
-def check_spans(events: Sequence[Event]) -> Tuple[List[range], Optional[int]]:
+def check_spans(events: Sequence[Event], abandoned: bool = False) -> Tuple[List[range], Optional[int]]:
     """The index ranges of the checks that are over (from the user message that started each one to the end of
     the turn in which the form was deactivated, or to the start of the next conversation session), and where
-    the check still in progress starts, if there is one."""
+    the check still in progress starts, if there is one. An abandoned conversation's check in progress is over
+    too: its next message would start a new session."""
     finished: List[range] = []
     start: Optional[int] = None
     closing = False  # the form is deactivated; the span runs on to the end of that turn
@@ -46,7 +48,7 @@ def check_spans(events: Sequence[Event]) -> Tuple[List[range], Optional[int]]:
                 start = last_user if last_user is not None else index
             elif event.get("name") != FORM and start is not None:
                 closing = True
-    if start is not None and closing:
+    if start is not None and (closing or abandoned):
         finished.append(range(start, len(events)))
         start = None
     return finished, start
@@ -72,10 +74,10 @@ def needs_redaction(event: Event) -> bool:
     return redacted(event) is not event and not is_redacted(event)
 
 
-def indices_to_redact(events: Sequence[Event]) -> Set[int]:
+def indices_to_redact(events: Sequence[Event], abandoned: bool = False) -> Set[int]:
     """Every event of a finished check, and every answer slot value outside the check in progress (a new
     session carries the slots over, and so would carry the answers)."""
-    finished, open_start = check_spans(events)
+    finished, open_start = check_spans(events, abandoned)
     in_finished_check = {index for span in finished for index in span}
     candidates: Iterable[int] = (
         index for index, event in enumerate(events)

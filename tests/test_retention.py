@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import List
 
 import pytest
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 
 from stores.private_tracker_store import PrivateTrackerStore
-from stores.retention import main as retention, purge, retention_days
+from stores.retention import forget_abandoned_checks, main as retention, purge, retention_days
 from tests.cluster import stored_events
 
 DAY = 86400
@@ -65,3 +65,19 @@ def test_purging_postgresql_keeps_the_conversations_within_the_period(postgres_u
     assert purge(store, days=30) == 1
     assert senders(postgres_url, ["old", "new"]) == ["new"]
     store.engine.dispose()
+
+
+def test_a_check_abandoned_for_longer_than_a_session_is_forgotten_and_a_recent_one_kept(tmp_path: Path):
+    store = PrivateTrackerStore(dialect="sqlite", db=str(tmp_path / "conversations.sqlite3"))
+    for sender, minutes_ago in (("abandoned", 90), ("active", 5)):
+        when = time.time() - minutes_ago * 60
+        events = [ActionExecuted("action_listen", timestamp=when - 1),
+                  UserUttered("run the eligibility check, I'm Polish", timestamp=when),
+                  ActionExecuted("eligibility_form", timestamp=when), ActiveLoop("eligibility_form", timestamp=when),
+                  SlotSet("answer_nationality", "I'm Polish", timestamp=when)]
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+    url = f"sqlite:///{tmp_path / 'conversations.sqlite3'}"
+    assert forget_abandoned_checks(store, idle_minutes=60) == 2  # the message and the answer
+    assert "Polish" not in str(stored_events(url, "abandoned"))
+    assert "Polish" in str(stored_events(url, "active"))  # a check in progress that may still go on
+    assert forget_abandoned_checks(store, idle_minutes=60) == 0
