@@ -12,7 +12,9 @@ PASS/FAIL against each target (exit status 1 when one is missed):
 - at 50 users, 0 errors and p95 under 1 s;
 - Rasa server memory <= 700 MB RSS (peak, VmHWM);
 - server ready (both servers answering) <= 15 s after start.
-Every loop is bounded in count and time; all traffic goes to 127.0.0.1.
+Also the CPU time per message of the servers (this assistant: Rasa and action server together), which other
+load on the machine hardly changes, unlike latency. Every loop is bounded in count and time; all traffic goes
+to 127.0.0.1.
 
     make bench-load [BENCH_ARGS="--stores production --profile var/profile.txt"]
 """
@@ -75,6 +77,11 @@ class LevelResult:
     latencies: List[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the Rasa server (and action server) during the level
+
+    @property
+    def cpu_ms_per_message(self) -> float:
+        return 1000 * self.cpu_seconds / len(self.latencies) if self.latencies else float("nan")
 
     def percentile(self, share: float) -> float:
         ordered = sorted(self.latencies)
@@ -132,6 +139,17 @@ async def drive(url: str, users: int, per_user: int, conversations: Sequence[Seq
     return result
 
 
+def cpu_seconds(pids: Sequence[int]) -> float:
+    """User plus system CPU time the processes have used: unlike latency, hardly changed by other load on the
+    machine, so that runs on a busy machine can still be compared."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def peak_rss_mb(pid: int) -> float:
     """The process's peak resident memory (VmHWM), in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -140,17 +158,21 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def measure(name: str, url: str, pid: int, ready_seconds: float, conversations: Sequence[Sequence[str]],
+def measure(name: str, url: str, pids: Sequence[int], ready_seconds: float, conversations: Sequence[Sequence[str]],
             on_level: Callable[[int], None] = lambda users: None) -> ServerResult:
+    """`pids`: the Rasa server first, then any action server, whose CPU time counts too."""
     asyncio.run(drive(url, 2, 5, conversations))  # warm-up: first-call caches, connections
     levels = {}
     for users, per_user in LEVELS:
         on_level(users)
+        cpu_before = cpu_seconds(pids)
         levels[users] = asyncio.run(drive(url, users, per_user, conversations))
         level = levels[users]
+        level.cpu_seconds = cpu_seconds(pids) - cpu_before
         print(f"  {name}, {users} users: {len(level.latencies)} replies, {level.errors} errors, "
-              f"p50 {level.median * 1000:.0f} ms, {level.throughput:.1f} msg/s", flush=True)
-    return ServerResult(name, ready_seconds, levels, peak_rss_mb(pid))
+              f"p50 {level.median * 1000:.0f} ms, {level.throughput:.1f} msg/s, "
+              f"{level.cpu_ms_per_message:.0f} ms CPU per message", flush=True)
+    return ServerResult(name, ready_seconds, levels, peak_rss_mb(pids[0]))
 
 
 def build_rasa_init(folder: Path) -> None:
@@ -188,7 +210,7 @@ def run_this_assistant(workdir: Path, stores_kind: str, profile: Optional[Path])
     started = time.monotonic()
     assistant = start_assistant(database_url, NOW, workdir / "logs", stores)
     ready = time.monotonic() - started
-    rasa = assistant.processes[1]
+    actions, rasa = assistant.processes
     profiler: List[subprocess.Popen] = []
 
     def profile_at_ten_users(users: int) -> None:
@@ -201,7 +223,8 @@ def run_this_assistant(workdir: Path, stores_kind: str, profile: Optional[Path])
             profiler[0].wait(timeout=60)
 
     try:
-        return measure("this assistant", assistant.url, rasa.pid, ready, CONVERSATIONS, profile_at_ten_users)
+        return measure("this assistant", assistant.url, [rasa.pid, actions.pid], ready, CONVERSATIONS,
+                       profile_at_ten_users)
     finally:
         assistant.stop()
         if stores.tracker_database:
@@ -216,7 +239,7 @@ def run_rasa_init(workdir: Path) -> ServerResult:
     build_rasa_init(folder)
     process, url, ready = start_rasa_init(folder)
     try:
-        return measure("rasa init", url, process.pid, ready, INIT_CONVERSATIONS)
+        return measure("rasa init", url, [process.pid], ready, INIT_CONVERSATIONS)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -231,7 +254,7 @@ def report(ours: ServerResult, init: ServerResult) -> bool:
     for users, _ in LEVELS:
         for label, value in (("p50 ms", lambda l: l.median * 1000), ("p95 ms", lambda l: l.percentile(0.95) * 1000),
                              ("p99 ms", lambda l: l.percentile(0.99) * 1000), ("msg/s", lambda l: l.throughput),
-                             ("errors", lambda l: l.errors)):
+                             ("errors", lambda l: l.errors), ("CPU ms per message", lambda l: l.cpu_ms_per_message)):
             a, b = value(ours.levels[users]), value(init.levels[users])
             ratio = f"{a / b:.2f}" if b else "-"
             print(f"{users:>3} users {label:<18}{a:>22.1f}{b:>22.1f}{ratio:>8}")

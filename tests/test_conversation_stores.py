@@ -7,6 +7,7 @@ store of endpoints.production.yml (two Rasa servers holding one conversation).
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -47,6 +48,8 @@ def test_a_conversation_survives_a_restart_and_the_finished_check_is_forgotten(v
         assert "English or French" in first.reply_text(user, STARTING_MESSAGE)
     finally:
         first.stop()
+    with sqlite3.connect(conversations) as connection:  # committed turns are durable without a sync per commit
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     in_progress = stored_events(f"sqlite:///{conversations}", user)
     assert "Polish" in private_found(in_progress)  # a check in progress is stored, so that it survives
 
