@@ -2,7 +2,8 @@
 
 The servers run the trained model (built by `make`) against a throw-away database, with the clock fixed
 through ASSISTANT_NOW. Where PostgreSQL and Redis answer, the Rasa server uses the production endpoints
-(tracker store in PostgreSQL, lock store in Redis), as production would.
+(tracker store in PostgreSQL, lock store in Redis), as production would; otherwise endpoints.yml with the
+conversations in a throw-away SQLite file. A test may pass its own `Stores` (tests/cluster.py).
 """
 from __future__ import annotations
 
@@ -45,6 +46,33 @@ def http_json(url: str, payload: Optional[dict] = None, timeout: float = 30) -> 
         return json.loads(response.read().decode("utf-8"))
 
 
+@dataclass(frozen=True)
+class Stores:
+    """Where a Rasa server keeps conversations and locks: an endpoints file and the variables it reads."""
+
+    endpoints: str
+    env: Dict[str, str]
+    tracker_database: Optional[str] = None  # the PostgreSQL database of the conversations, if any
+
+
+def sqlite_stores(path: Path) -> Stores:
+    return Stores("endpoints.yml", {"TRACKER_SQLITE_FILE": str(path)})
+
+
+def production_stores(tracker_database: str) -> Stores:
+    return Stores("endpoints.production.yml", {
+        "TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": "5432", "TRACKER_DB_NAME": tracker_database,
+        "TRACKER_DB_USER": "postgres", "TRACKER_DB_PASSWORD": "", "TRACKER_LOGIN_DB": "test",
+        "REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": "0",
+    }, tracker_database)
+
+
+def default_stores(log_dir: Path) -> Stores:
+    if reachable("127.0.0.1", 5432) and reachable("127.0.0.1", 6379):
+        return production_stores(f"rasa_tracker_{uuid.uuid4().hex[:8]}")
+    return sqlite_stores(log_dir / "conversations.sqlite3")
+
+
 @dataclass
 class Assistant:
     """A running assistant: send a message as a user, get the REST channel's replies."""
@@ -77,7 +105,7 @@ class Assistant:
                 process.kill()
 
 
-def start_assistant(database_url: str, now: str, log_dir: Path) -> Assistant:
+def start_assistant(database_url: str, now: str, log_dir: Path, stores: Optional[Stores] = None) -> Assistant:
     if not MODEL.exists():
         raise RuntimeError(f"{MODEL} is missing: run the tests through `make test`, which trains it")
     action_port, rasa_port = free_port(), free_port()
@@ -89,16 +117,10 @@ def start_assistant(database_url: str, now: str, log_dir: Path) -> Assistant:
         "RASA_TELEMETRY_ENABLED": "false",
         "PYTHONPATH": str(ROOT),
     }
-    endpoints, tracker_database = "endpoints.yml", None
-    if reachable("127.0.0.1", 5432) and reachable("127.0.0.1", 6379):
-        tracker_database = f"rasa_tracker_{uuid.uuid4().hex[:8]}"
-        endpoints = "endpoints.production.yml"
-        env.update({
-            "TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": "5432", "TRACKER_DB_NAME": tracker_database,
-            "TRACKER_DB_USER": "postgres", "TRACKER_DB_PASSWORD": "", "TRACKER_LOGIN_DB": "test",
-            "REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": "0",
-        })
     log_dir.mkdir(parents=True, exist_ok=True)
+    stores = stores or default_stores(log_dir)
+    env.update(stores.env)
+    endpoints, tracker_database = stores.endpoints, stores.tracker_database
     actions = subprocess.Popen(
         [str(RASA), "run", "actions", "--port", str(action_port)],
         cwd=ROOT, env=env, stdout=open(log_dir / "actions.log", "w"), stderr=subprocess.STDOUT,

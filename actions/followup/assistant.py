@@ -20,6 +20,7 @@ from typing import Any, Dict, List, Optional
 
 import aiohttp
 
+import rasa_patches
 from actions.unanswered.recording import RECORDING_VARIABLE
 from actions.vacancy_db.repository import PROJECT_ROOT
 
@@ -92,6 +93,7 @@ class LocalAssistant:
         )
         try:
             os.chdir(PROJECT_ROOT)  # the model names the spaCy pipeline by a path relative to the project
+            rasa_patches.apply()  # as in every Rasa server of the project: one validator, built once
             with warnings.catch_warnings(record=True):
                 self.agent = Agent.load(str(self.model), action_endpoint=EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
             await self._wait_for_action_server(f"http://127.0.0.1:{port}/health")

@@ -1,0 +1,67 @@
+"""Rasa's SQL tracker store, made to forget the eligibility self-check once it is over.
+
+Named in endpoints.yml (SQLite under var/) and endpoints.production.yml (PostgreSQL) by its module path. Rasa
+stores each turn's new events after the turn; when a turn ends a check (the form is deactivated) or starts a
+new session, this store then rewrites the stored rows of the finished check in place
+(stores/self_check_redaction.py says which and how). Rows are updated, never deleted, because Rasa finds the new events of a tracker by
+counting the stored ones. The whole turn, redaction included, runs under Rasa's conversation lock.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import ActiveLoop, Event, SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+
+import rasa_patches
+from stores.self_check_redaction import ANSWER_SLOTS, FORM, indices_to_redact, redacted
+
+rasa_patches.apply()  # every Rasa server of this project loads this store: see rasa_patches for why
+
+
+class PrivateTrackerStore(SQLTrackerStore):
+    """An SQL tracker store that keeps a self-check's answers only while the check is in progress."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            sqlalchemy.event.listen(self.engine, "connect", write_ahead_log)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Stores the turn, then redacts what it finished. The tracker was read from this store, so its
+        events are redacted wherever the stored ones are: what it still shows to redact is this turn's doing."""
+        await super().save(tracker)
+        if any(mentions_the_check(event) for event in tracker.events) and indices_to_redact(
+                [event.as_dict() for event in tracker.events]):
+            self.redact_finished_checks(tracker.sender_id)
+
+    def redact_finished_checks(self, sender_id: str, abandoned: bool = False) -> int:
+        """Rewrites the stored rows of this conversation's finished checks (with `abandoned`, of its check in
+        progress too); returns how many rows were rewritten."""
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=True).all()
+            events = [json.loads(row.data) for row in rows]
+            indices = indices_to_redact(events, abandoned)
+            for index in indices:
+                rows[index].data = json.dumps(redacted(events[index]))
+            session.commit()
+            return len(indices)
+
+
+def mentions_the_check(event: Event) -> bool:
+    """A cheap test before the full one: most conversations never start a check."""
+    return (isinstance(event, ActiveLoop) and event.name == FORM) or (isinstance(event, SlotSet)
+                                                                      and event.key in ANSWER_SLOTS)
+
+
+def write_ahead_log(connection: Any, _record: Any) -> None:
+    """SQLite's default (a rollback journal synced on every commit) made the commit of each turn about a fifth
+    of the Rasa server's time per message (py-spy, README). With a write-ahead log synced at checkpoints a
+    committed turn still survives the server stopping or crashing; only a power cut may lose the last turns."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
