@@ -17,61 +17,26 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import clock
 from actions.answers.formatting import Answer, vacancy_label
-from actions.answers.composers import Question, compose, criterion
+from actions.answers.composers import Question, compose
 from actions.eligibility.criteria import stated_criteria
 from actions.eligibility.report import personal_verdict
 from actions.understanding.focus import Selection, select_vacancies
 from actions.answers.question_topics import further_topics
 from actions.answers.refusal import drafting_refusal
+from actions.answers.messages import msg
 from actions.answers.suggestions import offer, suggested_intent
+from actions.answers.topics import intent_topics, topic_named
 from actions.understanding.timezones import resolve_zone
 from actions.understanding.vacancy_names import mentioned_vacancies
 from actions.vacancy_db.repository import list_vacancies, open_session
 
 logger = logging.getLogger(__name__)
 
-INTENT_TOPICS = {
-    "ask_stipend": "stipend",
-    "ask_travel_reimbursement": "travel_reimbursement",
-    "ask_telework": "telework",
-    "ask_duties": "duties",
-    "ask_competencies": "competencies",
-    "ask_benefits": "benefits",
-    "ask_location": "location",
-    "ask_schedule": "schedule",
-    "ask_hours": "hours",
-    "ask_duration": "duration",
-    "ask_start_date": "start_date",
-    "ask_grade": "grade",
-    "ask_clearance": "clearance",
-    "ask_documents": "documents",
-    "ask_document_language": "document_language",
-    "ask_application_update": "application_update",
-    "ask_max_applications": "max_applications",
-    "ask_deadline": "deadline",
-    "ask_webinar": "webinar",
-    "ask_accommodation": "accommodation",
-    "ask_candidate_pool": "candidate_pool",
-    "ask_contact": "contact",
-    "ask_ai_policy": "ai_policy",
-    "ask_how_to_apply": "how_to_apply",
-    "ask_uncovered_topic": "uncovered_topic",
-    "ask_eligibility": "eligibility",
-    "ask_desirable_criteria": "desirable_criteria",
-    "ask_nationality_requirement": "nationality_requirement",
-    "ask_age_requirement": "age_requirement",
-    "ask_studies_requirement": "studies_requirement",
-    "ask_language_requirement": "language_requirement",
-    "list_vacancies": "list_vacancies",
-}
+INTENT_TOPICS = intent_topics()
 LOCAL_TIME = re.compile(r"\b(?:my (?:local )?time(?:\s*zone)?|local time|for me|where i (?:live|am))\b", re.IGNORECASE)
 # "tell me about 250770", "more details on the KM one": the vacancy itself, not the last topic again.
 ASKS_ABOUT_VACANCY = re.compile(r"\b(?:tell\s+me|talk|know|details?|info(?:rmation)?|overview|summary|describe|"
                                 r"what\s+is\s+(?:the\s+)?(?:vacancy|internship|position))\b", re.IGNORECASE)
-DATABASE_DOWN = (
-    "Sorry, I cannot reach the vacancy database right now, so I cannot answer from the notices. "
-    "Please try again in a few minutes."
-)
 
 
 def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:
@@ -82,7 +47,7 @@ def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:
 def unknown_vacancy_reply(selection: Selection) -> str:
     known = ", ".join(vacancy_label(v) for v in selection.vacancies)
     numbers = ", ".join(selection.unknown)
-    return f"I don't know a vacancy with requisition number {numbers}. The vacancies I can answer about are: {known}."
+    return msg("actions.unknown_vacancy", numbers=numbers, known=known)
 
 
 class VacancyAction(Action, ABC):
@@ -106,10 +71,10 @@ class VacancyAction(Action, ABC):
         """Adds what the user said about themselves ("I'm 19") and the time zone they named, where relevant."""
         text = self.question_text(tracker)
         now = clock.now()
-        if topic.endswith("_requirement"):
-            name = topic[: -len("_requirement")]
+        name = topic_named(topic).criterion
+        if name:
             verdict = personal_verdict(name, text, selection.vacancies, clock.in_brussels(now).date())
-            return criterion(name, verdict)(Question(selection.vacancies, now))
+            return compose(topic, Question(selection.vacancies, now, verdict=verdict))
         return compose(topic, Question(selection.vacancies, now, resolve_zone(text), bool(LOCAL_TIME.search(text))))
 
     def further_topics(self, tracker: Tracker, topic: str) -> List[str]:
@@ -131,15 +96,15 @@ class VacancyAction(Action, ABC):
                         send(dispatcher, compose("overview", Question(selection.vacancies, clock.now())))
                     else:
                         listing = compose("list_vacancies", Question(vacancies, clock.now())).text
-                        dispatcher.utter_message(text=f"Which vacancy do you mean? {listing}")
+                        dispatcher.utter_message(text=msg("actions.which_vacancy", listing=listing))
                     return [SlotSet("vacancy", selection.focus)]
                 for asked in [topic, *self.further_topics(tracker, topic)]:
                     send(dispatcher, self.answer(asked, selection, tracker))
         except SQLAlchemyError:
             logger.exception("vacancy database unavailable")
-            dispatcher.utter_message(text=DATABASE_DOWN)
+            dispatcher.utter_message(text=msg("actions.database_down"))
             return []
-        remember = self.remembers_topic and topic != "uncovered_topic"  # "and for the KM one?" is not about that
+        remember = self.remembers_topic and topic_named(topic).remembered  # "and for the KM one?" is not about that
         return [SlotSet("vacancy", selection.focus)] + ([SlotSet("last_topic", topic)] if remember else [])
 
 
@@ -174,7 +139,8 @@ class ActionNotUnderstood(Action):
         if suggestion is None:
             dispatcher.utter_message(response="utter_default")
         else:
-            buttons = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+            buttons = [{"title": msg("actions.button_yes"), "payload": "/affirm"},
+                       {"title": msg("actions.button_no"), "payload": "/deny"}]
             dispatcher.utter_message(text=offer(suggestion), buttons=buttons)
         return [SlotSet("suggested_intent", suggestion)]
 
@@ -228,8 +194,7 @@ class ActionChooseVacancy(VacancyAction):
         zone = resolve_zone(self.question_text(tracker))
         names_vacancy = any(e.get("entity") == "vacancy" for e in tracker.latest_message.get("entities") or [])
         if zone and not names_vacancy and self.topic(tracker) is None:  # "I'm in Toronto" before any question
-            dispatcher.utter_message(text=f"I can give times in {zone.label} too: ask, for example, “when is the "
-                                          f"deadline in {zone.label}?” or “when is the webinar in {zone.label}?”.")
+            dispatcher.utter_message(text=msg("actions.times_in_zone", zone=zone.label))
             return []
         return super().run(dispatcher, tracker, domain)
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 from dateutil import tz
 
-from actions.answers.composers import COMPOSERS, Question, compose, criterion
+from actions.answers.composers import COMPOSERS, Question, compose
 from actions.understanding.focus import select_vacancies
 from actions.understanding.timezones import resolve_zone
 from tests.conftest import NOW
@@ -96,10 +96,11 @@ def test_silent_notice_is_said_not_guessed(vacancies):
     ]
     assert [c.quote for c in both.citations] == ["Clearance Level NS"]
     from actions.answers.composers import _each  # every notice silent: each one named
-    none = _each(Question(vacancies, NOW), "thing", lambda vacancy: None, "a thing")
+    from actions.answers.topics import topic_named
+    none = _each(Question(vacancies, NOW), topic_named("grade"), lambda vacancy: None)
     assert none.text.startswith("The notices of vacancy 250770 (International Military Staff, Cooperative Security "
                                 "Division) and vacancy 250775 (International Military Staff, Executive Coordinator, "
-                                "Knowledge Management Section) do not state a thing, so I cannot tell you.")
+                                "Knowledge Management Section) do not state a grade, so I cannot tell you.")
 
 
 @pytest.mark.parametrize(
@@ -299,7 +300,7 @@ def test_a_past_webinar_is_not_offered_for_registration(vacancies):
 
 
 def test_an_age_criterion_with_only_a_minimum_sets_no_maximum(vacancies):
-    answer = criterion("age", "You are 35.")(Question(vacancies, NOW))
+    answer = compose("age_requirement", Question(vacancies, NOW, verdict="You are 35."))
     assert answer.text == ("You are 35.\nThe notice requires that the candidate must be at least 21 years old. "
                            "It sets no maximum age.")
     km = only(vacancies, "250775")

@@ -8,7 +8,8 @@ import pytest
 from dateutil import tz
 
 from actions.understanding.countries import load_countries
-from actions.understanding.timezones import Zone, format_instant, place_names, resolve_zone, zone_abbreviations
+from actions.answers.formatting import format_instant_in as format_instant
+from actions.understanding.timezones import Zone, place_names, resolve_zone, zone_abbreviations
 
 BRUSSELS = tz.gettz("Europe/Brussels")
 WEBINAR = datetime(2025, 6, 11, 16, 0, tzinfo=BRUSSELS)  # "11/06/2025 at 4pm CET (Brussels time)"

@@ -1,6 +1,6 @@
 """Answer composers: stored vacancy facts in, a sourced plain-text answer out. No Rasa, no I/O.
 
-One composer per topic of the notice. Each states what the database holds for the vacancies in question
+One composer per kind of topic (the topics are in topics.yml); the words come from the message catalogue. Each states what the database holds for the vacancies in question
 and cites the sentence it comes from; where the vacancies agree the answer is given once with every
 vacancy cited, where they differ each vacancy gets its own line, and where a notice is silent the answer
 says so instead of guessing.
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from actions.answers.formatting import (
@@ -18,24 +19,17 @@ from actions.answers.formatting import (
     cite,
     describe_interval,
     format_instant,
+    format_instant_in,
     period_status,
+    quoted,
     vacancy_label,
 )
+from actions.answers.messages import amount, and_list, msg, or_list
+from actions.answers.topics import Topic, topics
 from actions.understanding.timezones import Zone
-from actions.understanding.timezones import format_instant as format_in_zone
 from actions.vacancy_db.models import Fact, Vacancy
 
-CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
-BASIS_WORDS = {"monthly": "per month", "weekly": "per week", "annual": "per year", "yearly": "per year"}
-# What a reply can offer when the notice holds no answer.
-LOCAL_TIME_HINT = "Tell me your city or time zone (for example “in Ottawa” or “America/New_York”) and I'll convert the time."
-ASK_MORE = ("Ask me about its eligibility criteria, duties, competencies, documents, telework or anything else the "
-            "notice says.")
-ANSWERABLE = (
-    "eligibility criteria, stipend, telework, documents to attach, the deadline, the info-session webinar, "
-    "start dates, duration and hours, location, duties, competencies, what the internship offers, and how many "
-    "vacancies you may apply to"
-)
+BASIS_MESSAGES = {"monthly": "basis.monthly", "weekly": "basis.weekly", "annual": "basis.yearly", "yearly": "basis.yearly"}
 
 Statement = Tuple[str, List[Fact]]
 
@@ -48,9 +42,10 @@ class Question:
     now: datetime
     zone: Optional[Zone] = None  # the asker's time zone, when they named one
     wants_local_time: bool = False  # asked "in my time zone" without naming one
+    verdict: Optional[str] = None  # what the asker said of themselves means for a criterion ("You are 35.")
 
 
-def _each(question: Question, topic: str, describe: Callable[[Vacancy], Optional[Statement]], missing: str,
+def _each(question: Question, topic: Topic, describe: Callable[[Vacancy], Optional[Statement]],
           quoted_inline: bool = False, preface: str = "") -> Answer:
     """Answer once where every vacancy says the same, else once per group of vacancies saying the same, each
     line naming its vacancies (also when the others are silent); name the notices that are silent."""
@@ -66,20 +61,16 @@ def _each(question: Question, topic: str, describe: Callable[[Vacancy], Optional
     else:
         for text, group in groups.values():
             separator = ":\n" if "\n" in text else ": "
-            lines.append(f"{_and([vacancy_label(v) for v in group])}{separator}{text}")
+            lines.append(f"{and_list([vacancy_label(v) for v in group])}{separator}{text}")
+    missing = msg(topic.message("missing"))
     if silent and not known:
-        notices = _and([f"vacancy {vacancy_label(v)}" for v in silent])
-        subject = f"The notice of {notices} does" if len(silent) == 1 else f"The notices of {notices} do"
-        lines.append(f"{subject} not state {missing}, so I cannot tell you. I can answer about {ANSWERABLE}.")
+        notices = and_list([msg("vacancy.named", vacancy=vacancy_label(v)) for v in silent])
+        silence = "silent.one_notice" if len(silent) == 1 else "silent.several_notices"
+        lines.append(msg(silence, notices=notices, missing=missing, answerable=msg("answer.answerable")))
     else:
-        lines.extend(f"The notice of vacancy {vacancy_label(v)} does not state {missing}." for v in silent)
+        lines.extend(msg("silent.other_notice", vacancy=vacancy_label(v), missing=missing) for v in silent)
     citations = tuple(dict.fromkeys(cite(v, f) for v, (_, facts) in known for f in facts))
-    return Answer("\n".join(lines), citations, topic, quoted_inline)
-
-
-def _and(items: Sequence[str], last: str = "and") -> str:
-    """ "A", "A and B", "A, B and C" (or "A, B or C")."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+    return Answer("\n".join(lines), citations, topic.name, quoted_inline)
 
 
 def _fold(text: str) -> str:
@@ -87,23 +78,30 @@ def _fold(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
-def _quote(field: str, lead_in: str, label: Optional[str] = None) -> Callable[[Vacancy], Optional[Statement]]:
-    """A statement that quotes one stored fact (a policy paragraph when `label` names it)."""
+def _facts(vacancy: Vacancy, topic: Topic) -> List[Fact]:
+    """The vacancy's facts of the topic's first field (only the policy paragraph its label names, if any)."""
+    return [f for f in vacancy.facts_for(topic.fact) if topic.label is None or f.label == topic.label]
+
+
+def quoted_fact(topic: Topic, question: Question) -> Answer:
+    """Topics answered by quoting one stored fact after the topic's lead-in ("On telework, the notice says:")."""
 
     def describe(vacancy: Vacancy) -> Optional[Statement]:
-        facts = [f for f in vacancy.facts_for(field) if label is None or f.label == label]
-        return (f"{lead_in} “{facts[0].value}”", facts[:1]) if facts else None
+        facts = _facts(vacancy, topic)
+        return (f"{msg(topic.message('lead_in'))} {quoted(facts[0].value)}", facts[:1]) if facts else None
 
-    return describe
+    return _each(question, topic, describe, quoted_inline=True)
 
 
-def _listing(field: str, lead_in: str) -> Callable[[Vacancy], Optional[Statement]]:
+def listed_facts(topic: Topic, question: Question) -> Answer:
+    """Topics answered by listing every stored fact of a field after the topic's lead-in."""
+
     def describe(vacancy: Vacancy) -> Optional[Statement]:
-        facts = vacancy.facts_for(field)
-        items = [f"{f.label}: {f.value}" if f.label else f.value for f in facts]
-        return (f"{lead_in}\n{bullet_list(items)}", facts) if facts else None
+        facts = vacancy.facts_for(topic.fact)
+        items = [msg("format.labelled", label=f.label, value=f.value) if f.label else f.value for f in facts]
+        return (f"{msg(topic.message('lead_in'))}\n{bullet_list(items)}", facts) if facts else None
 
-    return describe
+    return _each(question, topic, describe, quoted_inline=True)
 
 
 def _typed(field: str, render: Callable[[Vacancy], Optional[str]]) -> Callable[[Vacancy], Optional[Statement]]:
@@ -119,55 +117,57 @@ def _typed(field: str, render: Callable[[Vacancy], Optional[str]]) -> Callable[[
 
 def stipend_words(vacancy: Vacancy) -> Optional[str]:
     """ "€1,286.09 (EUR) per month", or None when the notice states no stipend."""
-    if vacancy.stipend_amount is None:
+    if vacancy.stipend_amount is None or not vacancy.stipend_currency:
         return None
-    symbol = CURRENCY_SYMBOLS.get(vacancy.stipend_currency or "", "")
-    basis = BASIS_WORDS.get(vacancy.stipend_basis or "", f"({vacancy.stipend_basis})" if vacancy.stipend_basis else "")
-    return f"{symbol}{vacancy.stipend_amount:,.2f} ({vacancy.stipend_currency}) {basis}".rstrip()
+    basis = vacancy.stipend_basis or ""
+    per = msg(BASIS_MESSAGES[basis]) if basis in BASIS_MESSAGES else f"({basis})" if basis else ""
+    return f"{amount(vacancy.stipend_amount, vacancy.stipend_currency)} ({vacancy.stipend_currency}) {per}".rstrip()
 
 
-def stipend(question: Question) -> Answer:
+def stipend(topic: Topic, question: Question) -> Answer:
     def render(v: Vacancy) -> Optional[str]:
         words = stipend_words(v)
-        return f"The stipend is {words}." if words else None
+        return msg("stipend.stated", stipend=words) if words else None
 
-    return _each(question, "stipend", _typed("stipend", render), "a stipend")
+    return _each(question, topic, _typed(topic.fact, render))
 
 
 def deadline_status(vacancy: Vacancy, now: datetime) -> str:
     """ "closed 1 year and 5 months ago" or "open, 2 days and 3 hours left"."""
     if now > vacancy.deadline:
-        return f"closed {describe_interval(vacancy.deadline, now)} ago"
-    return f"open, {describe_interval(now, vacancy.deadline)} left"
+        return msg("deadline.closed_ago", interval=describe_interval(vacancy.deadline, now))
+    return msg("deadline.open_left", interval=describe_interval(now, vacancy.deadline))
 
 
-def overview(question: Question) -> Answer:
+def overview(topic: Topic, question: Question) -> Answer:
     """Each vacancy at a glance ("tell me about 250770"): its key facts, each cited, and what else to ask."""
     blocks: List[str] = []
     facts: List[Tuple[Vacancy, Fact]] = []
     for v in question.vacancies:
         periods = [f.value for f in v.facts_for("start_periods")]
-        starts = " or ".join(periods)
+        starts = or_list(periods) if periods else ""
         passed = start_periods_status(periods, question.now)
         if starts and passed:
-            starts += f" ({passed})"
+            starts = msg("format.with_note", text=starts, note=passed)
         glance = [
-            ("Location", "location", v.location),
-            ("Schedule", "schedule", v.schedule),
-            ("Hours", "hours", v.hours_per_week and f"{v.hours_per_week} a week"),
-            ("Duration", "duration", v.duration_months and f"{v.duration_months} months"),
-            ("Starts", "start_periods", starts),
-            ("Stipend", "stipend", stipend_words(v)),
-            ("Deadline", "deadline", f"{format_instant(v.deadline)} ({deadline_status(v, question.now)})"),
+            ("glance.location", "location", v.location),
+            ("glance.schedule", "schedule", v.schedule),
+            ("glance.hours", "hours", v.hours_per_week and msg("glance.hours_a_week", hours=v.hours_per_week)),
+            ("glance.duration", "duration", v.duration_months and msg("glance.months", months=v.duration_months)),
+            ("glance.starts", "start_periods", starts),
+            ("glance.stipend", "stipend", stipend_words(v)),
+            ("glance.deadline", "deadline",
+             msg("format.with_note", text=format_instant(v.deadline), note=deadline_status(v, question.now))),
         ]
         stated = [(label, v.fact(field), value) for label, field, value in glance if value and v.fact(field)]
-        blocks.append(f"{vacancy_label(v)}\n" + bullet_list([f"{label}: {value}" for label, _, value in stated]))
+        blocks.append(f"{vacancy_label(v)}\n" + bullet_list([msg("format.labelled", label=msg(label), value=value)
+                                                             for label, _, value in stated]))
         facts.extend((v, fact) for _, fact, _ in stated)
     citations = tuple(dict.fromkeys(cite(v, f) for v, f in facts))
-    return Answer("\n".join([*blocks, ASK_MORE]), citations, "overview")
+    return Answer("\n".join([*blocks, msg("overview.ask_more")]), citations, topic.name)
 
 
-def how_to_apply(question: Question) -> Answer:
+def how_to_apply(topic: Topic, question: Question) -> Answer:
     """What the notice says about applying. It gives no step-by-step procedure, so the answer quotes the
     sentences that bear on it: deadline, how many vacancies, documents, accuracy, no update, the website."""
 
@@ -176,33 +176,32 @@ def how_to_apply(question: Question) -> Answer:
         lines: List[str] = []
         facts: List[Fact] = []
         if deadline_fact:
-            lines.append(f"“{deadline_fact.value}” ({deadline_status(v, question.now)})")
+            lines.append(msg("format.with_note", text=quoted(deadline_fact.value), note=deadline_status(v, question.now)))
             facts.append(deadline_fact)
         for fact in [*v.facts_for("max_applications")[:1], *_policies(v, "accuracy", "no_update", "website")]:
-            lines.append(f"“{fact.value}”")
+            lines.append(quoted(fact.value))
             facts.append(fact)
         documents = v.facts_for("documents")
         if documents:
-            lines.insert(min(2, len(lines)), "Attach: " + " ".join(f"“{f.value}”" for f in documents))
+            lines.insert(min(2, len(lines)), msg("how_to_apply.attach", documents=" ".join(quoted(f.value) for f in documents)))
             facts.extend(documents)
         if not lines:
             return None
-        return f"The notice does not set out the application steps; this is what it says about applying:\n{bullet_list(lines)}", facts
+        return f"{msg('how_to_apply.lead_in')}\n{bullet_list(lines)}", facts
 
-    return _each(question, "how_to_apply", describe, "how to apply", quoted_inline=True)
+    return _each(question, topic, describe, quoted_inline=True)
 
 
-def uncovered_topic(question: Question) -> Answer:
+def uncovered_topic(topic: Topic, question: Question) -> Answer:
     """A question the notice does not answer (housing, visas, insurance): say so, and quote where the notice
     sends applicants for more, since the office takes no telephone or e-mail enquiries."""
 
     def describe(v: Vacancy) -> Optional[Statement]:
         facts = _policies(v, "website", "no_enquiries")
-        return (" ".join(f"“{f.value}”" for f in facts), facts) if facts else None
+        return (" ".join(quoted(f.value) for f in facts), facts) if facts else None
 
-    answer = _each(question, "uncovered_topic", describe, "anything on that", quoted_inline=True,
-                   preface="The vacancy notice does not cover that, so I can't answer it. What it says about further information:")
-    return replace(answer, text=f"{answer.text}\nFrom the notice I can tell you about {ANSWERABLE}.")
+    answer = _each(question, topic, describe, quoted_inline=True, preface=msg("uncovered_topic.preface"))
+    return replace(answer, text=f"{answer.text}\n{msg('uncovered_topic.can_tell', answerable=msg('answer.answerable'))}")
 
 
 def _policies(vacancy: Vacancy, *labels: str) -> List[Fact]:
@@ -211,34 +210,33 @@ def _policies(vacancy: Vacancy, *labels: str) -> List[Fact]:
     return [by_label[label] for label in labels if label in by_label]
 
 
-def deadline(question: Question) -> Answer:
+def deadline(topic: Topic, question: Question) -> Answer:
     now = question.now
 
     def render(v: Vacancy) -> str:
-        status = (
-            f"It passed {describe_interval(v.deadline, now)} ago, so this vacancy no longer takes applications."
-            if now > v.deadline
-            else f"Time left to apply: {describe_interval(now, v.deadline)}."
-        )
-        local = ""
+        sentences = [msg("deadline.stated", deadline=format_instant(v.deadline))]
         if question.zone is not None:
-            local = f" In {question.zone.label}, that is {format_in_zone(v.deadline, question.zone)}."
-        return f"The application deadline is {format_instant(v.deadline)}.{local} {status}"
+            sentences.append(msg("deadline.in_zone", zone=question.zone.label,
+                                 deadline=format_instant_in(v.deadline, question.zone)))
+        if now > v.deadline:
+            sentences.append(msg("deadline.passed", interval=describe_interval(v.deadline, now)))
+        else:
+            sentences.append(msg("deadline.time_left", interval=describe_interval(now, v.deadline)))
+        return " ".join(sentences)
 
     preface = ""
     if all(now > v.deadline for v in question.vacancies):
-        preface = ("All the vacancies I know of are closed: their application deadlines have passed."
-                   if len(question.vacancies) > 1 else "This vacancy is closed: its application deadline has passed.")
-    return _with_local_time_hint(question, _each(question, "deadline", _typed("deadline", render), "a deadline", preface=preface))
+        preface = msg("deadline.all_closed" if len(question.vacancies) > 1 else "deadline.this_one_closed")
+    return _with_local_time_hint(question, _each(question, topic, _typed(topic.fact, render), preface=preface))
 
 
 def _with_local_time_hint(question: Question, answer: Answer) -> Answer:
     if not question.wants_local_time or question.zone is not None:
         return answer
-    return replace(answer, text=f"{answer.text}\n{LOCAL_TIME_HINT}")
+    return replace(answer, text=f"{answer.text}\n{msg('answer.local_time_hint')}")
 
 
-def webinar(question: Question) -> Answer:
+def webinar(topic: Topic, question: Question) -> Answer:
     now = question.now
 
     def describe(v: Vacancy) -> Optional[Statement]:
@@ -247,25 +245,27 @@ def webinar(question: Question) -> Answer:
             return None
         when = format_instant(v.webinar_at)
         if question.zone is not None:
-            when += f" ({format_in_zone(v.webinar_at, question.zone)} in {question.zone.label})"
+            when = msg("webinar.in_zone", when=when, local=format_instant_in(v.webinar_at, question.zone),
+                       zone=question.zone.label)
         past = now > v.webinar_at
         if past:
-            text = (f"The info-session webinar took place on {when}, {describe_interval(v.webinar_at, now)} ago. "
-                    "Registration for it is over.")
+            sentences = [msg("webinar.took_place", when=when, interval=describe_interval(v.webinar_at, now))]
         else:
-            text = f"The info-session webinar is on {when}, in {describe_interval(now, v.webinar_at)}."
+            sentences = [msg("webinar.ahead", when=when, interval=describe_interval(now, v.webinar_at))]
         facts = [fact]
         link = v.fact("webinar_url")
         if link:
-            text += f" The notice gave this registration link: {link.value}" if past else f" Registration link: {link.value}"
+            sentences.append(msg("webinar.past_link" if past else "webinar.link", link=link.value))
             facts.append(link)
-        return text, facts
+        return " ".join(sentences), facts
 
-    return _with_local_time_hint(question, _each(question, "webinar", describe, "an info-session webinar"))
+    return _with_local_time_hint(question, _each(question, topic, describe))
 
 
-START_STATUS_WORDS = {"passed": ("has already passed", "have already passed"), "begun": ("has begun", "have begun"),
-                      "ahead": ("is still to come", "are still to come")}
+# Message ids of a start status, for one period and for several.
+START_STATUS_MESSAGES = {"passed": ("start.passed.one", "start.passed.several"),
+                         "begun": ("start.begun.one", "start.begun.several"),
+                         "ahead": ("start.ahead.one", "start.ahead.several")}
 
 
 def start_periods_status(periods: Sequence[str], now: datetime) -> Optional[str]:
@@ -275,108 +275,88 @@ def start_periods_status(periods: Sequence[str], now: datetime) -> Optional[str]
     if not any(status in ("passed", "begun") for _, status in statuses):
         return None
     if all(status == "passed" for _, status in statuses):
-        return {1: "that period has already passed", 2: "both have already passed"}.get(len(statuses), "all have already passed")
+        return msg({1: "start.all_passed.one", 2: "start.all_passed.two"}.get(len(statuses), "start.all_passed.several"))
     clauses = []
-    for status, (one, several) in START_STATUS_WORDS.items():
+    for status, (one, several) in START_STATUS_MESSAGES.items():
         named = [period for period, s in statuses if s == status]
         if named:
-            clauses.append(f"{_and(named)} {one if len(named) == 1 else several}")
-    return _and(clauses)
+            clauses.append(msg(one if len(named) == 1 else several, periods=and_list(named)))
+    return and_list(clauses)
 
 
-def start_dates(question: Question) -> Answer:
+def start_dates(topic: Topic, question: Question) -> Answer:
     def describe(v: Vacancy) -> Optional[Statement]:
         facts = v.facts_for("start_periods")
         if not facts:
             return None
-        periods = " or ".join(f.value for f in facts)
+        periods = or_list([f.value for f in facts])
         status = start_periods_status([f.value for f in facts], question.now)
         if status:
-            return f"The notice says the internship starts in {periods}; {status}.", facts
-        return f"The internship starts in {periods}.", facts
+            return msg("start.stated_with_status", periods=periods, status=status), facts
+        return msg("start.stated", periods=periods), facts
 
-    return _each(question, "start_date", describe, "a start date")
+    return _each(question, topic, describe)
 
 
-def list_vacancies(question: Question) -> Answer:
+def list_vacancies(topic: Topic, question: Question) -> Answer:
     lines = []
     for v in question.vacancies:
-        state = "closed" if question.now > v.deadline else "open"
-        lines.append(f"{vacancy_label(v)}: apply until {format_instant(v.deadline)} ({state})")
-    text = f"I know of {len(lines)} vacancies:\n{bullet_list(lines)}" if lines else "No vacancy has been imported yet."
-    return Answer(text, tuple(cite(v, v.fact("title")) for v in question.vacancies if v.fact("title")), "list_vacancies")
+        state = msg("state.closed" if question.now > v.deadline else "state.open")
+        lines.append(msg("list_vacancies.line", vacancy=vacancy_label(v), deadline=format_instant(v.deadline), state=state))
+    text = f"{msg('list_vacancies.lead_in', count=len(lines))}\n{bullet_list(lines)}" if lines else msg("list_vacancies.none")
+    return Answer(text, tuple(cite(v, v.fact("title")) for v in question.vacancies if v.fact("title")), topic.name)
 
 
-def _stated(column: str, fact_field: str, template: str, missing: str) -> Callable[[Question], Answer]:
-    """Composers for one stated value (duration, hours, schedule, grade...) read from a typed column."""
+def stated_value(topic: Topic, question: Question) -> Answer:
+    """Topics answered by one value (duration, hours, schedule, grade...) read from a typed column."""
 
-    def compose(question: Question) -> Answer:
-        def render(v: Vacancy) -> Optional[str]:
-            value = getattr(v, column)
-            return None if value is None else template.format(value=value)
+    def render(v: Vacancy) -> Optional[str]:
+        value = getattr(v, topic.column)
+        return None if value is None else msg(topic.message("stated"), value=value)
 
-        return _each(question, fact_field, _typed(fact_field, render), missing)
-
-    return compose
+    return _each(question, topic, _typed(topic.fact, render))
 
 
 # Documents applicants often expect; the documents answer says the notice does not ask for those it nowhere mentions.
 NOT_ASKED_DOCUMENTS = [
-    ("a CV", re.compile(r"\bC\.?V\b|curriculum\s+vitae|r[ée]sum[ée]", re.IGNORECASE)),
-    ("a cover letter", re.compile(r"cover(?:ing)?\s+letter|motivation|letter\s+of\s+(?:interest|intent)|personal\s+statement",
-                                  re.IGNORECASE)),
-    ("references", re.compile(r"\breferen(?:ce|ces)\b|\breferees?\b|recommendation", re.IGNORECASE)),
+    ("documents.cv", re.compile(r"\bC\.?V\b|curriculum\s+vitae|r[ée]sum[ée]", re.IGNORECASE)),
+    ("documents.cover_letter", re.compile(r"cover(?:ing)?\s+letter|motivation|letter\s+of\s+(?:interest|intent)|personal\s+statement",
+                                          re.IGNORECASE)),
+    ("documents.references", re.compile(r"\breferen(?:ce|ces)\b|\breferees?\b|recommendation", re.IGNORECASE)),
 ]
 
 
-def documents(question: Question) -> Answer:
+def documents(topic: Topic, question: Question) -> Answer:
     def describe(v: Vacancy) -> Optional[Statement]:
-        items = v.facts_for("documents")
+        items = v.facts_for(topic.fact)
         if not items:
             return None
-        parts = [f"To let the office assess your eligibility, the notice asks you to attach:\n{bullet_list([f.value for f in items])}"]
-        unasked = [name for name, pattern in NOT_ASKED_DOCUMENTS if not pattern.search(v.notice_text or "")]
+        parts = [f"{msg(topic.message('lead_in'))}\n{bullet_list([f.value for f in items])}"]
+        unasked = [msg(name) for name, pattern in NOT_ASKED_DOCUMENTS if not pattern.search(v.notice_text or "")]
         if unasked:
-            parts.append(f"The notice does not ask for {_and(unasked, 'or')}.")
+            parts.append(msg("documents.not_asked", documents=or_list(unasked)))
         facts = list(items)
-        for field, label in (("document_language", None), ("policies", "no_update")):
+        for field, label in (("document_language", None), ("policies", topic.label)):
             extra = [f for f in v.facts_for(field) if label is None or f.label == label]
             if extra:
-                parts.append(f"“{extra[0].value}”")
+                parts.append(quoted(extra[0].value))
                 facts.append(extra[0])
         return "\n".join(parts), facts
 
-    return _each(question, "documents", describe, "which documents to attach", quoted_inline=True)
+    return _each(question, topic, describe, quoted_inline=True)
 
 
-# Topics answered by quoting the notice, with the lead-in that frames the quote.
-QUOTED_TOPICS: Dict[str, Tuple[str, str, Optional[str], str]] = {
-    # topic: (fact field, lead-in, policy label, what is missing)
-    "telework": ("telework", "On telework, the notice says:", None, "anything about telework"),
-    "document_language": ("document_language", "On the language of the documents, the notice says:", None, "a language for the documents"),
-    "candidate_pool": ("policies", "On the pool of candidates, the notice says:", "candidate_pool", "anything about a pool of candidates"),
-    "contact": ("policies", "The office cannot take telephone or e-mail enquiries, which is why this assistant answers from the notice. The notice says:", "no_enquiries", "how to contact the office"),
-    "ai_policy": ("policies", "No generative AI. The notice says:", "generative_ai", "a policy on AI tools"),
-}
-LISTED_TOPICS: Dict[str, Tuple[str, str, str]] = {
-    "eligibility": ("essential_criteria", "The essential criteria. The candidate must:", "eligibility criteria"),
-    "desirable_criteria": ("desirable_criteria", "These criteria are considered an advantage:", "desirable criteria"),
-    "competencies": ("competencies", "The candidate must demonstrate these competencies:", "competencies"),
-    "benefits": ("offer", "Under “What do we offer?” the notice lists:", "what it offers interns"),
-}
-
-
-def duties(question: Question) -> Answer:
+def duties(topic: Topic, question: Question) -> Answer:
     def describe(v: Vacancy) -> Optional[Statement]:
-        facts = v.facts_for("duties")
+        facts = v.facts_for(topic.fact)
         if not facts:
             return None
         groups: Dict[str, List[str]] = {}
         for fact in facts:
-            groups.setdefault(fact.label or "The intern will:", []).append(fact.value)
+            groups.setdefault(fact.label or msg(topic.message("lead_in")), []).append(fact.value)
         return "\n".join(f"{lead}\n{bullet_list(items)}" for lead, items in groups.items()), facts
 
-    return _each(question, "duties", describe, "the intern's duties", quoted_inline=True)
+    return _each(question, topic, describe, quoted_inline=True)
 
 
 # Which essential criterion decides a question about one requirement.
@@ -417,36 +397,38 @@ def sets_only_a_minimum_age(vacancy: Vacancy, age_criterion: Fact) -> bool:
     return bool(_MINIMUM_AGE.search(age_criterion.value)) and not any(_MAXIMUM_AGE.search(f.value) for f in criteria)
 
 
-def criterion(name: str, verdict: Optional[str] = None) -> Callable[[Question], Answer]:
+def criterion(topic: Topic, question: Question) -> Answer:
     """The essential criterion on one requirement, preceded by the verdict on what the user said, if any, and
     followed by the desirable criteria on the same subject."""
+    name = topic.criterion
 
     def describe(vacancy: Vacancy) -> Optional[Statement]:
         fact = essential_criterion(vacancy, name)
         if fact is None:
             return None
-        lines = [f"The notice requires that the candidate must {fact.value.rstrip('.,;')}."]
+        lines = [msg("criterion.required", criterion=fact.value.rstrip(".,;"))]
         if name == "age" and sets_only_a_minimum_age(vacancy, fact):
-            lines.append("It sets no maximum age.")
+            lines.append(msg("criterion.no_maximum_age"))
         advantages = related_desirable_criteria(vacancy, name)
         if advantages:
-            quoted = "; ".join(f"“{f.value.rstrip('.,;')}”" for f in advantages)
-            lines.append(f"It lists as an advantage, not a requirement: {quoted}.")
+            advantage = "; ".join(quoted(f.value.rstrip(".,;")) for f in advantages)
+            lines.append(msg("criterion.advantage", advantages=advantage))
         return " ".join(lines), [fact, *advantages]
 
-    return lambda question: _each(question, f"{name}_requirement", describe, f"a {name} requirement",
-                                  quoted_inline=True, preface=verdict or "")
+    return _each(question, topic, describe, quoted_inline=True, preface=question.verdict or "")
 
 
-def _framed(topic: str, field: str, label: Optional[str], missing: str,
-            frame: Callable[[Vacancy, Fact], str]) -> Callable[[Question], Answer]:
+def _framed(frame: Callable[[Vacancy, Fact], str]) -> Callable[[Topic, Question], Answer]:
     """Composers quoting one stored fact in words that depend on what it (or the rest of the notice) says."""
 
-    def describe(vacancy: Vacancy) -> Optional[Statement]:
-        facts = [f for f in vacancy.facts_for(field) if label is None or f.label == label]
-        return (frame(vacancy, facts[0]), facts[:1]) if facts else None
+    def compose(topic: Topic, question: Question) -> Answer:
+        def describe(vacancy: Vacancy) -> Optional[Statement]:
+            facts = _facts(vacancy, topic)
+            return (frame(vacancy, facts[0]), facts[:1]) if facts else None
 
-    return lambda question: _each(question, topic, describe, missing, quoted_inline=True)
+        return _each(question, topic, describe, quoted_inline=True)
+
+    return compose
 
 
 _AFTER_DEADLINE = re.compile(r"\bafter\b[^.]*\bdeadline\b", re.IGNORECASE)
@@ -457,12 +439,12 @@ def _update_frame(vacancy: Vacancy, fact: Fact) -> str:
     """ "Cannot be updated after the relevant deadline" rules out changes after the deadline only; whether the
     notice says anything of changes before it is read from its other sentences about the application."""
     if not _AFTER_DEADLINE.search(fact.value):
-        return f"On updating an application, the notice says: “{fact.value}”"
-    text = f"Not after the deadline: the notice says “{fact.value}”"
+        return msg("application_update.says", quote=quoted(fact.value))
+    text = msg("application_update.not_after_deadline", quote=quoted(fact.value))
     others = (vacancy.notice_text or "").replace(fact.quote, " ")
     sentences = re.split(r"[.!?]\s", others)
     if not any(_CHANGING.search(s) and re.search(r"\bapplication", s, re.IGNORECASE) for s in sentences):
-        text += " It does not say whether an application can be changed before the deadline."
+        text = f"{text} {msg('application_update.before_deadline_unsaid')}"
     return text
 
 
@@ -472,9 +454,9 @@ _NAMES_ARRANGEMENTS = re.compile(r"\bsuch as\b|\bincluding\b|\bfor example\b|\be
 
 
 def _accommodation_frame(vacancy: Vacancy, fact: Fact) -> str:
-    text = f"On reasonable accommodation, the notice says: “{fact.value}”"
+    text = msg("accommodation.says", quote=quoted(fact.value))
     if not _NAMES_ARRANGEMENTS.search(fact.value):
-        text += " The notice does not say which arrangements can be made."
+        text = f"{text} {msg('accommodation.arrangements_unsaid')}"
     return text
 
 
@@ -482,47 +464,31 @@ def _travel_frame(vacancy: Vacancy, fact: Fact) -> str:
     """The travel reimbursement's amount, if the notice gives one, is written after the words "travel ..."."""
     mention = re.search(r"\btravel\b.*", fact.value, re.IGNORECASE | re.DOTALL)
     if mention and not re.search(r"[€$£]|\d|\b(?:EUR|euros?|GBP|USD)\b", mention.group(0), re.IGNORECASE):
-        return f"The notice mentions a travel reimbursement but does not state its amount: “{fact.value}”"
-    return f"On travel reimbursement, the notice says: “{fact.value}”"
+        return msg("travel_reimbursement.no_amount", quote=quoted(fact.value))
+    return msg("travel_reimbursement.says", quote=quoted(fact.value))
 
 
-def _quoted(topic: str) -> Callable[[Question], Answer]:
-    field, lead_in, label, missing = QUOTED_TOPICS[topic]
-    return lambda question: _each(question, topic, _quote(field, lead_in, label), missing, quoted_inline=True)
-
-
-def _listed(topic: str) -> Callable[[Question], Answer]:
-    field, lead_in, missing = LISTED_TOPICS[topic]
-    return lambda question: _each(question, topic, _listing(field, lead_in), missing, quoted_inline=True)
-
-
-COMPOSERS: Dict[str, Callable[[Question], Answer]] = {
+# The composer of each kind of topic named in topics.yml.
+KINDS: Dict[str, Callable[[Topic, Question], Answer]] = {
+    "quoted": quoted_fact,
+    "listed": listed_facts,
+    "stated": stated_value,
+    "criterion": criterion,
     "stipend": stipend,
     "deadline": deadline,
     "webinar": webinar,
-    "start_date": start_dates,
+    "start_dates": start_dates,
     "documents": documents,
     "duties": duties,
     "list_vacancies": list_vacancies,
     "overview": overview,
     "how_to_apply": how_to_apply,
     "uncovered_topic": uncovered_topic,
-    "duration": _stated("duration_months", "duration", "The internship lasts {value} months.", "a duration"),
-    "hours": _stated("hours_per_week", "hours", "The internship is {value} hours a week.", "weekly hours"),
-    "schedule": _stated("schedule", "schedule", "Schedule: {value}.", "a schedule"),
-    "location": _stated("location", "location", "Location: {value}.", "a location"),
-    "grade": _stated("grade", "grade", "The grade is {value}.", "a grade"),
-    "clearance": _stated("clearance_level", "clearance_level", "The clearance level is {value}.", "a clearance level"),
-    "max_applications": _stated("max_applications", "max_applications", "You can apply for up to {value} different vacancies.", "how many vacancies you may apply to"),
-    "travel_reimbursement": _framed("travel_reimbursement", "travel_reimbursement", None, "a travel reimbursement", _travel_frame),
-    "application_update": _framed("application_update", "policies", "no_update", "whether an application can be updated",
-                                  _update_frame),
-    "accommodation": _framed("accommodation", "policies", "accommodation", "anything about reasonable accommodation",
-                             _accommodation_frame),
-    **{topic: _quoted(topic) for topic in QUOTED_TOPICS},
-    **{topic: _listed(topic) for topic in LISTED_TOPICS},
-    **{f"{name}_requirement": criterion(name) for name in CRITERION_PATTERNS},
+    "travel_reimbursement": _framed(_travel_frame),
+    "application_update": _framed(_update_frame),
+    "accommodation": _framed(_accommodation_frame),
 }
+COMPOSERS: Dict[str, Callable[[Question], Answer]] = {name: partial(KINDS[t.kind], t) for name, t in topics().items()}
 
 
 def compose(topic: str, question: Question) -> Answer:

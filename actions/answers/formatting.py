@@ -1,6 +1,7 @@
 """The shape of every factual reply: the answer in plain words, then where it comes from.
 
-A reply renders as text for the REST channel and as a structured payload (requisition, section, quote) for
+Every word comes from the message catalogue (messages.py), every date, time and duration from Babel. A reply
+renders as text for the REST channel and as a structured payload (requisition, section, quote) for
 richer clients. Citations that quote the same sentence under the same heading in several vacancies are
 shown once, naming each vacancy.
 """
@@ -13,8 +14,13 @@ from typing import Any, Dict, List, Optional, Tuple
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
+from actions.answers.messages import and_list, date_time, msg, quantity
 from actions.clock import BRUSSELS, in_brussels
 from actions.notices.layout import clean_text
+from actions.understanding.timezones import Zone, offset_label
+
+# The two largest calendar units of an interval, as CLDR units ("2 months and 3 days").
+INTERVAL_UNITS = ("duration-year", "duration-month", "duration-day", "duration-hour", "duration-minute")
 
 
 @dataclass(frozen=True)
@@ -47,10 +53,10 @@ class Answer:
         lines = []
         for (section, quote), citations in grouped.items():
             vacancies = _unique(citations)
-            names = " and ".join(f"{c.requisition} ({c.title})" for c in vacancies)
-            noun = "vacancies" if len(vacancies) > 1 else "vacancy"
-            where = f'Source: {noun} {names}, section "{section}"'
-            lines.append(f"{where} (quoted above)" if self.quoted_inline else f'{where}: "{quote}"')
+            names = and_list([f"{c.requisition} ({c.title})" for c in vacancies])
+            where = msg("source.vacancies" if len(vacancies) > 1 else "source.vacancy", vacancies=names, section=section)
+            lines.append(msg("source.quoted_above", source=where) if self.quoted_inline
+                         else msg("source.quote", source=where, quote=quote))
         return lines
 
     def payload(self) -> Dict[str, Any]:
@@ -79,22 +85,37 @@ def vacancy_label(vacancy) -> str:
     return f"{vacancy.requisition} ({short_title(vacancy)})"
 
 
+def quoted(text: str) -> str:
+    """A sentence of the notice, in the quotation marks of the reply's language."""
+    return msg("format.quoted", quote=text)
+
+
 def format_instant(instant: datetime) -> str:
     """ "Sunday 22 June 2025 at 23:59 Brussels time (UTC+02:00)"."""
     local = in_brussels(instant)
-    offset = local.strftime("%z")
-    return f"{local:%A} {local.day} {local:%B %Y at %H:%M} Brussels time (UTC{offset[:3]}:{offset[3:]})"
+    return msg("format.brussels_instant", date=date_time(local, "pattern.date"), time=date_time(local, "pattern.time"),
+               offset=offset_label(local.utcoffset()))
+
+
+def format_instant_in(instant: datetime, zone: Zone) -> str:
+    """The instant in the zone: "Wednesday 11 June 2025, 10:00 (America/New_York, UTC-04:00)"."""
+    if instant.tzinfo is None:
+        raise ValueError("format_instant_in needs an aware datetime, got a naive one")
+    local = instant.astimezone(zone.tz)
+    offset = offset_label(local.utcoffset())
+    name = zone.name or zone.label
+    return msg("format.zone_instant", date=date_time(local, "pattern.date"), time=date_time(local, "pattern.time"),
+               zone=offset if name == offset else f"{name}, {offset}")
 
 
 def describe_interval(earlier: datetime, later: datetime) -> str:
     """The time between two instants in the two largest calendar units: "2 months and 3 days", "5 hours"."""
     delta = relativedelta(in_brussels(later), in_brussels(earlier))
-    units = [(delta.years, "year"), (delta.months, "month"), (delta.days, "day"), (delta.hours, "hour"), (delta.minutes, "minute")]
-    first = next((i for i, (n, _) in enumerate(units) if n), None)
+    counts = (delta.years, delta.months, delta.days, delta.hours, delta.minutes)
+    first = next((i for i, n in enumerate(counts) if n), None)
     if first is None:
-        return "less than a minute"
-    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in units[first:first + 2] if n]
-    return " and ".join(parts)
+        return msg("format.less_than_a_minute")
+    return and_list([quantity(n, unit) for n, unit in zip(counts[first:first + 2], INTERVAL_UNITS[first:first + 2]) if n])
 
 
 def period_bounds(period: str) -> Optional[Tuple[datetime, datetime]]:

@@ -7,45 +7,19 @@ drafting and small-talk guesses are never offered.
 """
 from __future__ import annotations
 
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Optional, Sequence, Tuple
+
+from actions.answers.messages import msg
+from actions.answers.topics import topic_of_intent
 
 # A guess below this is too weak to be worth offering; the reply then only says what can be answered.
 MIN_SUGGESTED_CONFIDENCE = 0.3
 
-# Question intents that can be offered, with the subject in plain words.
-SUBJECTS: Dict[str, str] = {
-    "ask_stipend": "the stipend",
-    "ask_travel_reimbursement": "travel reimbursement",
-    "ask_telework": "telework",
-    "ask_duties": "what the intern will do",
-    "ask_competencies": "the competencies required",
-    "ask_benefits": "what the internship offers",
-    "ask_location": "where the internship is",
-    "ask_schedule": "whether it is full-time",
-    "ask_hours": "the weekly hours",
-    "ask_duration": "how long the internship lasts",
-    "ask_start_date": "when the internship starts",
-    "ask_grade": "the grade",
-    "ask_clearance": "the security clearance",
-    "ask_documents": "the documents to attach",
-    "ask_document_language": "the language of the documents",
-    "ask_application_update": "changing an application after sending it",
-    "ask_max_applications": "how many vacancies you may apply to",
-    "ask_deadline": "the application deadline",
-    "ask_webinar": "the info-session webinar",
-    "ask_accommodation": "reasonable accommodation",
-    "ask_candidate_pool": "the pool of candidates",
-    "ask_contact": "contacting the recruitment office",
-    "ask_ai_policy": "the policy on AI tools",
-    "ask_how_to_apply": "how to apply",
-    "ask_eligibility": "who can apply",
-    "ask_desirable_criteria": "the desirable criteria",
-    "ask_nationality_requirement": "the nationality requirement",
-    "ask_age_requirement": "the age requirement",
-    "ask_studies_requirement": "the studies requirement",
-    "ask_language_requirement": "the language requirement",
-    "list_vacancies": "which vacancies are open",
-}
+
+def subject(intent: str) -> Optional[str]:
+    """The subject of the question an intent asks, in plain words ("the stipend"); None if it is never offered."""
+    topic = topic_of_intent(intent)
+    return msg(topic.message("subject")) if topic and "subject" in topic.messages else None
 
 
 def suggested_intent(ranking: Sequence[Tuple[str, float]]) -> Optional[str]:
@@ -55,10 +29,9 @@ def suggested_intent(ranking: Sequence[Tuple[str, float]]) -> Optional[str]:
     if not guesses:
         return None
     intent, confidence = guesses[0]
-    return intent if intent in SUBJECTS and confidence >= MIN_SUGGESTED_CONFIDENCE else None
+    return intent if subject(intent) and confidence >= MIN_SUGGESTED_CONFIDENCE else None
 
 
 def offer(suggestion: str) -> str:
     """The decline with the question offered (without one, the domain's utter_default says what can be asked)."""
-    return (f"Sorry, I'm not sure I understood, and I'd rather not guess. Did you want to know about "
-            f"{SUBJECTS[suggestion]}? Say \"yes\" and I'll answer that, or ask in other words.")
+    return msg("suggestion.offer", subject=subject(suggestion))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import timedelta, tzinfo
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, List, Optional, Tuple
@@ -121,13 +121,3 @@ def resolve_zone(text: str) -> Optional[Zone]:
         return None
     place = min(mentions, key=lambda mention: (mention.value.rank, mention.start)).value
     return Zone(place.label, tz.gettz(place.zone_name), place.zone_name)
-
-
-def format_instant(instant: datetime, zone: Zone) -> str:
-    """The instant in the zone: "Wednesday 11 June 2025, 10:00 (America/New_York, UTC-04:00)"."""
-    if instant.tzinfo is None:
-        raise ValueError("format_instant needs an aware datetime, got a naive one")
-    local = instant.astimezone(zone.tz)
-    offset = offset_label(local.utcoffset())
-    name = zone.name or zone.label
-    return f"{local:%A} {local.day} {local:%B %Y}, {local:%H:%M} ({offset if name == offset else f'{name}, {offset}'})"

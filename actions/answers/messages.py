@@ -1,0 +1,113 @@
+"""Every sentence the assistant composes, looked up by message id in a gettext catalogue per language.
+
+Composers assemble facts and message ids; the words live in `locale/<language>/LC_MESSAGES/messages.po` beside
+this module (English first; an entry a language leaves out falls back to English). Amounts, dates, times,
+durations and lists are formatted by Babel in the language's locale. The language is the conversation's: an
+action sets it for the reply it composes with `speaking`, so the pure composers need no language argument.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+from typing import Iterator, List, Sequence
+
+from babel import Locale
+from babel.dates import format_datetime
+from babel.lists import format_list
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency
+from babel.support import Translations
+from babel.units import format_unit
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "messages"
+ENGLISH = "en"
+# The Babel locale a language's numbers, dates and lists are written in: British English gives "Sunday 22 June
+# 2025" and "A, B and C", as the notices write them.
+FORMATTING_LOCALES = {ENGLISH: "en_GB"}
+
+_language: ContextVar[str] = ContextVar("language", default=ENGLISH)
+
+
+def catalogue_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def languages() -> List[str]:
+    """The languages that have a catalogue, English first."""
+    found = sorted(p.name for p in LOCALE_DIR.iterdir() if catalogue_path(p.name).exists())
+    return sorted(found, key=lambda language: language != ENGLISH)
+
+
+@lru_cache(maxsize=None)
+def read_catalogue(language: str) -> Catalog:
+    with catalogue_path(language).open("rb") as po:
+        return read_po(po, locale=FORMATTING_LOCALES.get(language, language), domain=DOMAIN)
+
+
+@lru_cache(maxsize=None)
+def _translations(language: str) -> Translations:
+    """The .po file compiled in memory (no .mo file to keep in step), falling back to English."""
+    compiled = BytesIO()
+    write_mo(compiled, read_catalogue(language))
+    compiled.seek(0)
+    translations = Translations(compiled, domain=DOMAIN)
+    if language != ENGLISH:
+        translations.add_fallback(_translations(ENGLISH))
+    return translations
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Compose in this language until the block ends (an unknown language is answered in English)."""
+    token = _language.set(language if catalogue_path(language).exists() else ENGLISH)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def current_language() -> str:
+    return _language.get()
+
+
+def locale() -> Locale:
+    language = current_language()
+    return Locale.parse(FORMATTING_LOCALES.get(language, language))
+
+
+def msg(message_id: str, **fields: object) -> str:
+    """The sentence with this id in the current language, its {fields} filled in."""
+    return _translations(current_language()).gettext(message_id).format(**fields)
+
+
+def and_list(items: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C" in the current language."""
+    return format_list(list(items), locale=locale())
+
+
+def or_list(items: Sequence[str]) -> str:
+    """ "A", "A or B", "A, B or C" in the current language."""
+    return format_list(list(items), style="or", locale=locale())
+
+
+def amount(value: Decimal, currency: str) -> str:
+    """ "€1,286.09" in English, "1 286,09 €" in French."""
+    return format_currency(value, currency, locale=locale())
+
+
+def quantity(count: int, unit: str) -> str:
+    """ "1 year", "5 hours": a count of a CLDR unit ("duration-year", "duration-hour") in words."""
+    return format_unit(count, unit, length="long", locale=locale())
+
+
+def date_time(instant: datetime, pattern_id: str) -> str:
+    """The instant written with the CLDR pattern the catalogue gives under this id ("EEEE d MMMM y")."""
+    return format_datetime(instant, msg(pattern_id), tzinfo=instant.tzinfo, locale=locale())
