@@ -2,13 +2,16 @@
 before any response is chosen), so that fixed responses and composed answers follow the message."""
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text
+import functools
+import inspect
+from typing import Any, Callable, Dict, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
-from actions.understanding.message_language import reply_language
+from actions.answers.messages import speaking
+from actions.understanding.message_language import DEFAULT_LANGUAGE, reply_language
 
 
 def page_language(tracker: Tracker) -> Optional[str]:
@@ -32,3 +35,20 @@ class ValidateSlotMappings(ValidationAction):
         language = reply_language(text, tracker.get_slot("reply_language"), page_language(tracker),
                                   tracker.get_slot("page_language"))
         return {"reply_language": language, "page_language": page_language(tracker)}
+
+
+def in_reply_language(run: Callable) -> Callable:
+    """Wraps an action's `run` so that what it composes (the message catalogue, Babel's formats) is in the
+    conversation's reply language."""
+    if inspect.iscoroutinefunction(run):
+        @functools.wraps(run)
+        async def run_async(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+            with speaking(tracker.get_slot("reply_language") or DEFAULT_LANGUAGE):
+                return await run(self, dispatcher, tracker, domain)
+        return run_async
+
+    @functools.wraps(run)
+    def run_sync(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        with speaking(tracker.get_slot("reply_language") or DEFAULT_LANGUAGE):
+            return run(self, dispatcher, tracker, domain)
+    return run_sync

@@ -40,6 +40,12 @@ def accepted(message: dict) -> Set[str]:
     return {message["intent"], *message.get("also", [])}
 
 
+def is_right(message: dict, guess: str) -> bool:
+    """Answered as asked, or declined where no intent answers it (out of scope, a topic without an intent)."""
+    declines_rightly = message["intent"] == "out_of_scope" or message["intent"].startswith("new_topic:")
+    return guess in accepted(message) or (declines_rightly and guess in DECLINES)
+
+
 def score(messages: List[dict], predictions: List[Tuple[str, float]]) -> Dict[str, float]:
     in_scope = [(m, g) for m, (g, _) in zip(messages, predictions)
                 if m["intent"] != "out_of_scope" and not m["intent"].startswith("new_topic:")]
@@ -77,14 +83,13 @@ def report(name: str, messages: List[dict], predictions: List[Tuple[str, float]]
     print(f"  {'new topics declined':26s} {figures['new_topic_declined']:.4f}")
     by_kind: Dict[str, Counter] = defaultdict(Counter)
     for message, (guess, _) in zip(messages, predictions):
-        right = guess in accepted(message) or (message["intent"] == "out_of_scope" and guess in DECLINES)
+        right = is_right(message, guess)
         by_kind[message["kind"]]["right" if right else "missed"] += 1
     print("  right by kind: " + ", ".join(f"{kind} {c['right']}/{c['right'] + c['missed']}"
                                           for kind, c in sorted(by_kind.items())))
     if show_errors:
         for message, (guess, confidence) in zip(messages, predictions):
-            declined_rightly = message["intent"] in ("out_of_scope",) and guess in DECLINES
-            if guess not in accepted(message) and not declined_rightly:
+            if not is_right(message, guess):
                 print(f"    {message['intent']} -> {guess} ({confidence:.2f}): {message['text'][:90]!r}")
     return all(passed for _, _, passed, _ in checks)
 

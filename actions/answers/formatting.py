@@ -14,7 +14,9 @@ from typing import Any, Dict, List, Optional, Tuple
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
-from actions.answers.messages import and_list, date_time, msg, quantity
+from babel.dates import format_skeleton
+
+from actions.answers.messages import and_list, date_time, locale, msg, quantity
 from actions.clock import BRUSSELS, in_brussels
 from actions.notices.layout import clean_text
 from actions.understanding.timezones import Zone, offset_label
@@ -138,6 +140,15 @@ def period_bounds(period: str) -> Optional[Tuple[datetime, datetime]]:
     begins = datetime(first.year, first.month if first.month == second.month else 1,
                       first.day if first.day == second.day else 1, tzinfo=BRUSSELS)
     return begins, begins + length
+
+
+def period_words(period: str) -> str:
+    """A start period in the reply's language ("March 2026" -> "mars 2026"); one not read as a whole month of a
+    year is kept as the notice writes it."""
+    bounds = period_bounds(period)
+    if bounds is None or bounds[1] != bounds[0] + relativedelta(months=1):
+        return period
+    return format_skeleton("yMMMM", bounds[0], locale=locale())
 
 
 def period_status(period: str, now: datetime) -> Optional[str]:

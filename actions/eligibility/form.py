@@ -15,6 +15,7 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions import clock
 from actions.actions import INTENT_TOPICS, send
+from actions.reply_language import in_reply_language
 from actions.eligibility.criteria import CRITERIA, stated_criteria
 from actions.eligibility.report import (
     SLOT_OF,
@@ -43,6 +44,8 @@ def vacancies_in_question(tracker: Tracker) -> list:
 
 class ValidateEligibilityForm(FormValidationAction):
     """Reads each answer with the eligibility rules; an unreadable one is asked again with an example."""
+
+    run = in_reply_language(FormValidationAction.run)  # languages (issue 13)
 
     def name(self) -> Text:
         return "validate_eligibility_form"
@@ -108,6 +111,7 @@ class ActionEligibilityResult(Action):
     def name(self) -> Text:
         return "action_eligibility_result"
 
+    @in_reply_language  # languages (issue 13)
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         answers = {criterion: tracker.get_slot(SLOT_OF[criterion]) for criterion in CRITERIA}
         send(dispatcher, report(answers, vacancies_in_question(tracker), clock.today(), now=clock.now()))
@@ -120,6 +124,7 @@ class ActionStopEligibilityCheck(Action):
     def name(self) -> Text:
         return "action_stop_eligibility_check"
 
+    @in_reply_language  # languages (issue 13)
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_eligibility_check_stopped")
         return [ActiveLoop(None), *CLEARED]
