@@ -362,23 +362,23 @@ def duties(topic: Topic, question: Question) -> Answer:
 
 # Which essential criterion decides a question about one requirement.
 CRITERION_PATTERNS = {
-    "nationality": r"\bnational(?:ity|s)?\s+of\b|\bnationality\b|\bcitizen",  # not "national administration"
-    "age": r"years old|\bage\b",
-    "studies": r"stud(?:ies|ent)|graduate|education|degree",
-    "language": r"languages?\b|English|French",
+    "nationality": re.compile(r"\bnational(?:ity|s)?\s+of\b|\bnationality\b|\bcitizen", re.IGNORECASE),  # not "national administration"
+    "age": re.compile(r"years old|\bage\b", re.IGNORECASE),
+    "studies": re.compile(r"stud(?:ies|ent)|graduate|education|degree", re.IGNORECASE),
+    "language": re.compile(r"languages?\b|English|French", re.IGNORECASE),
 }
 
 
 def essential_criterion(vacancy: Vacancy, criterion: str) -> Optional[Fact]:
     """The essential criterion of a vacancy about nationality, age, studies or language."""
-    pattern = re.compile(CRITERION_PATTERNS[criterion], re.IGNORECASE)
+    pattern = CRITERION_PATTERNS[criterion]
     return next((f for f in vacancy.facts_for("essential_criteria") if pattern.search(f.value)), None)
 
 
 def related_desirable_criteria(vacancy: Vacancy, criterion: str) -> List[Fact]:
     """Desirable criteria on the same subject ("elementary knowledge of the second official NATO language"), so
     that "do I need French?" or "is a bachelor's required?" also hears what is an advantage and not required."""
-    pattern = re.compile(CRITERION_PATTERNS[criterion], re.IGNORECASE)
+    pattern = CRITERION_PATTERNS[criterion]
     return [f for f in vacancy.facts_for("desirable_criteria") if pattern.search(f.value)]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterator, List, Sequence
 
 from babel import Locale
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 from babel.lists import format_list
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
@@ -111,3 +111,8 @@ def quantity(count: int, unit: str) -> str:
 def date_time(instant: datetime, pattern_id: str) -> str:
     """The instant written with the CLDR pattern the catalogue gives under this id ("EEEE d MMMM y")."""
     return format_datetime(instant, msg(pattern_id), tzinfo=instant.tzinfo, locale=locale())
+
+
+def day_of_year(day: date) -> str:
+    """The day written with the catalogue's "pattern.day" ("23 November 2026")."""
+    return format_date(day, msg("pattern.day"), locale=locale())

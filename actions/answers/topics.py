@@ -14,7 +14,7 @@ from typing import Dict, Optional, Tuple
 
 import yaml
 
-CATALOGUE = Path(__file__).resolve().parent / "topics.yml"
+CATALOGUE = Path(__file__).resolve().with_suffix(".yml")  # topics.yml
 _FIELDS = {"intent", "kind", "facts", "label", "column", "criterion", "messages", "keywords", "remembered"}
 _MESSAGE_ROLES = {"missing", "lead_in", "stated", "subject"}
 

@@ -10,21 +10,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from actions.answers.formatting import Answer, Citation, bullet_list, cite
+from actions.answers.formatting import Answer, Citation, bullet_list, cite, quoted
+from actions.answers.messages import and_list, day_of_year, msg
 from actions.answers.composers import essential_criterion
 from actions.clock import in_brussels
 from actions.eligibility.criteria import (CRITERIA, SPEAKS_OF_ONESELF, UNCLEAR, CriterionCheck, check_age, check_language, check_nationality, check_studies,
-                                 join_words, long_date, without_requirement_questions)
+                                 without_requirement_questions)
 from actions.vacancy_db.models import Vacancy
 
 SLOT_OF = {criterion: f"answer_{criterion}" for criterion in CRITERIA}
-EXAMPLES = {
-    "nationality": "for example “Belgian”, “the Netherlands”, or “Polish and Canadian”",
-    "age": "for example “23” or a date of birth such as “14/05/2003”",
-    "studies": "for example “I'm a master's student”, “I completed two years of a bachelor's” or “I graduated in June 2025”",
-    "language": "for example “fluent English” or “French, C1”",
-}
-STATUS_WORDS = {"met": "met", "not_met": "not met", "unclear": "unclear"}
+# Message ids: the example given when an answer is asked again, the criterion's name, the status's words.
+EXAMPLES = {"nationality": "eligibility.example.nationality", "age": "eligibility.example.age",
+            "studies": "eligibility.example.studies", "language": "eligibility.example.language"}
+NAMES = {"nationality": "eligibility.criterion.nationality", "age": "eligibility.criterion.age",
+         "studies": "eligibility.criterion.studies", "language": "eligibility.criterion.language"}
+STATUS_WORDS = {"met": "eligibility.status.met", "not_met": "eligibility.status.not_met",
+                "unclear": "eligibility.status.unclear"}
 # "is Sweden in NATO?", "is Ukraine a NATO member?": whether a country is a member state, asked of the criterion.
 _MEMBERSHIP_QUESTION = re.compile(
     r"\b(?:in|of|part\s+of|member(?:\s+state)?s?\s+of|belong\w*\s+to)\s+(?:the\s+)?nato\b"
@@ -81,15 +82,13 @@ def criterion_text(result: CriterionResult) -> str:
 def failed_criterion_message(result: CriterionResult) -> Answer:
     """Said at once when an answer fails a criterion, with an offer to stop or go on."""
     quote = criterion_text(result)
-    text = (
-        f"{result.check.explanation} That does not meet the essential criterion “{quote}”.\n"
-        "You can say “stop” to end the check, or answer the next question to go on."
-    )
+    text = "\n".join([msg("eligibility.not_met", explanation=result.check.explanation, criterion=quoted(quote)),
+                      msg("eligibility.stop_or_go_on")])
     return Answer(text, result.citations, "eligibility_check", quoted_inline=True)
 
 
 def unclear_answer_message(criterion: str, result: CriterionResult) -> str:
-    return f"{result.check.explanation} Could you answer again, {EXAMPLES[criterion]}?"
+    return msg("eligibility.answer_again", explanation=result.check.explanation, example=msg(EXAMPLES[criterion]))
 
 
 def report(answers: Dict[str, Optional[str]], vacancies: Sequence[Vacancy], today: date,
@@ -106,23 +105,21 @@ def report(answers: Dict[str, Optional[str]], vacancies: Sequence[Vacancy], toda
         result = run_check(criterion, answer, vacancies, today)
         statuses.append(result.check.status)
         quote = criterion_text(result)
-        lines.append(f"{criterion.capitalize()}: “{result.check.answer}” — {STATUS_WORDS[result.check.status]}. "
-                     f"{result.check.explanation} (criterion: “{quote}”)")
+        lines.append(msg("eligibility.report_line", criterion=msg(NAMES[criterion]), answer=quoted(result.check.answer),
+                         status=msg(STATUS_WORDS[result.check.status]), explanation=result.check.explanation,
+                         quote=quoted(quote)))
         citations.extend(result.citations)
     if "not_met" in statuses:
-        summary = "From your answers, at least one essential criterion is not met."
+        summary = msg("eligibility.summary.not_met")
     elif "unclear" in statuses or len(statuses) < len(CRITERIA):
-        summary = "From your answers, some criteria could not be settled here."
+        summary = msg("eligibility.summary.unsettled")
     else:
-        summary = "From your answers, you appear to meet the four essential criteria."
+        summary = msg("eligibility.summary.met")
     closed, deadlines = _closed(vacancies, now) if now else ([], [])
     proof, documents = _documents(vacancies)
-    closing = (
-        "This is not a decision: the Internship Office assesses eligibility, and nobody is selected or accepted "
-        "through this check." + proof
-    )
-    text = "\n".join([f"Your eligibility check for {_names(vacancies)}:", bullet_list(lines), summary, *closed,
-                      closing])
+    closing = msg("eligibility.not_a_decision") + proof
+    text = "\n".join([msg("eligibility.report_title", vacancies=_names(vacancies)), bullet_list(lines), summary,
+                      *closed, closing])
     return Answer(text, tuple(dict.fromkeys(citations + deadlines + documents)), "eligibility_check",
                   quoted_inline=True)
 
@@ -135,9 +132,8 @@ def _closed(vacancies: Sequence[Vacancy], now: datetime) -> Tuple[List[str], Lis
         by_day.setdefault(in_brussels(vacancy.deadline).date(), []).append(vacancy)
     sentences = []
     for day, shut in by_day.items():
-        deadline, closed = ("deadline", "it no longer takes") if len(shut) == 1 else ("deadlines", "they no longer take")
-        sentences.append(f"The application {deadline} of {_names(shut)} passed on {long_date(day)}, so {closed} "
-                         "applications.")
+        passed_on = "eligibility.deadline_passed.one" if len(shut) == 1 else "eligibility.deadline_passed.several"
+        sentences.append(msg(passed_on, vacancies=_names(shut), day=day_of_year(day)))
     return sentences, [cite(v, f) for v in passed for f in [v.fact("deadline")] if f]
 
 
@@ -149,13 +145,14 @@ def _documents(vacancies: Sequence[Vacancy]) -> Tuple[str, List[Citation]]:
         return "", []
     citations = [cite(v, f) for v, facts in listing for f in facts]
     lists = list(dict.fromkeys(tuple(f.value for f in facts) for _, facts in listing))
-    who = "the notice asks" if len(listing) == 1 else "the notices ask"
+    lead_in = "eligibility.documents.one_notice" if len(listing) == 1 else "eligibility.documents.several_notices"
     if len(lists) == 1:
         items = list(lists[0])
     else:
-        items = [f"for vacancy {v.requisition}: {'; '.join(f.value for f in facts)}" for v, facts in listing]
-    return f" To let the office assess your eligibility, {who} you to attach:\n{bullet_list(items)}", citations
+        items = [msg("eligibility.documents.for_vacancy", vacancy=v.requisition, documents="; ".join(f.value for f in facts))
+                 for v, facts in listing]
+    return f" {msg(lead_in)}\n{bullet_list(items)}", citations
 
 
 def _names(vacancies: Sequence[Vacancy]) -> str:
-    return join_words([f"vacancy {v.requisition}" for v in vacancies])
+    return and_list([msg("vacancy.named", vacancy=v.requisition) for v in vacancies])
