@@ -14,9 +14,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
-from babel.dates import format_skeleton
-
-from actions.answers.messages import and_list, date_time, locale, msg, quantity
+from actions.answers.messages import and_list, date_time, msg, quantity
 from actions.clock import BRUSSELS, in_brussels
 from actions.notices.layout import clean_text
 from actions.understanding.timezones import Zone, offset_label
@@ -148,7 +146,7 @@ def period_words(period: str) -> str:
     bounds = period_bounds(period)
     if bounds is None or bounds[1] != bounds[0] + relativedelta(months=1):
         return period
-    return format_skeleton("yMMMM", bounds[0], locale=locale())
+    return date_time(bounds[0], "pattern.month")
 
 
 def period_status(period: str, now: datetime) -> Optional[str]:
