@@ -262,3 +262,33 @@ def test_eligibility_check_can_be_stopped(assistant):
     assert "stopped the eligibility check and forgotten your answers" in stopped
     assert assistant.tracker(user)["slots"]["answer_nationality"] is None
     assert "€1,286.09" in assistant.reply_text(user, "what's the stipend?")
+
+
+# --- languages (issue 13): the reply follows the message's language; the page's metadata and neutral messages
+def test_a_french_question_gets_a_french_answer_with_the_english_quote(assistant):
+    user = sender()
+    assert assistant.reply_text(user, "bonjour").startswith("Bonjour ! Je réponds aux questions")
+    reply = assistant.reply_text(user, "c'est payé combien, le stage KM ?")
+    assert reply.startswith("La bourse est de 1\u202f286,09\xa0€ (EUR) par mois.")
+    assert "Source : offre 250775 (International Military Staff, Executive Coordinator, Knowledge Management Section)" in reply
+    assert "rubrique « What do we offer? » : “A monthly grant of €1,286.09" in reply
+
+
+def test_the_user_may_switch_and_a_neutral_message_keeps_the_language(assistant):
+    user = sender()
+    assert assistant.reply_text(user, "quelle est la date limite ?").startswith("Toutes les offres que je connais sont closes")
+    assert "La date limite de candidature est le dimanche 22 juin 2025 à 23:59, heure de Bruxelles" in (
+        assistant.reply_text(user, "250770"))
+    assert assistant.reply_text(user, "what is the deadline?").startswith("This vacancy is closed")
+
+
+def test_the_page_language_is_used_for_a_neutral_message(assistant):
+    reply = assistant.reply_text(sender(), "ok", metadata={"language": "fr"})
+    assert reply == "D'accord. Souhaitez-vous savoir autre chose sur les offres ?"
+
+
+def test_a_french_drafting_request_is_refused_in_french(assistant):
+    reply = assistant.reply_text(sender(), "rédige ma lettre de motivation")
+    assert reply.startswith("Je ne peux pas écrire, rédiger, améliorer, traduire ni remplir une partie d'une candidature")
+    assert "L'avis dit : “" in reply
+# --- end languages

@@ -84,19 +84,21 @@ _NOTICE_QUESTION = re.compile(
 _FRENCH_PART = (
     r"(?:lettres?(?:\s+de\s+(?:motivation|candidature|pr[ée]sentation))?|\bcv\b|curriculum|dipl[ôo]mes?|relev[ée]s?\s+de\s+notes"
     r"|formulaires?|candidatures?|dossiers?\s+de\s+candidature|paragraphes?|r[ée]ponses?|motivation|parcours|exp[ée]riences?"
-    r"|profil|accroche|mails?\s+de\s+candidature|e-mails?\s+de\s+candidature|points\s+forts|texte|phrases?|champs?"
+    r"|documents?|papiers|accroche|mails?\s+de\s+candidature|e-mails?\s+de\s+candidature|points\s+forts|champs?"
     r"|pr[ée]sentation\s+de\s+moi|questions?\s+du\s+formulaire)"
 )
 _FRENCH_VERB = (
     r"(?:r[ée]dig\w*|[ée]cri(?:s|re|r|vez|ve|t)|r[ée][ée]cri\w*|corrig\w*|reli(?:s|re|sez)|am[ée]lior\w*|tradui(?:s|re|sez|t)"
-    r"|rempli(?:s|r|ssez)|reformul\w*|r[ée]sum(?:e|er|ez)\b|fai(?:s|tes)(?:[\s-]+moi)?\s+(?:un|une|mon|ma|mes)|propos\w*"
+    r"|rempli(?:s|r|ssez)|reformul\w*|r[ée]sum(?:e|er|ez)\b|fai(?:s|tes)(?:[\s-]+moi)?\s+(?:un|une|mon|ma|mes)|me\s+faire\s+(?:un|une|mon|ma|mes)|propos\w*"
     r"|pr[ée]par\w*|peaufin\w*|perfectionn\w*|met(?:s|tre|tez)\s+en\s+forme|optimis\w*|v[ée]rifi\w*\s+l'orthographe"
     r"|donne(?:z)?[\s-]+moi\s+(?:un|une|des|quelques|trois|deux)?\s*(?:mod[èe]les?|exemples?|phrases?|id[ée]es?|points?)"
     r"|aide[sz]?[\s-]+moi\s+[àa]\s+(?:[ée]crire|r[ée]diger|remplir|formuler|corriger|traduire|am[ée]liorer))"
 )
 _FRENCH_REQUEST = re.compile(
     rf"\b{_FRENCH_VERB}.{{0,60}}?{_FRENCH_PART}|{_FRENCH_PART}.{{0,80}}?\b{_FRENCH_VERB}[\s-]*(?:le|la|les|moi|l')\b"
-    rf"|\brend(?:s|re|ez)\s+(?:ma|mon|mes)\s+{_FRENCH_PART}.{{0,40}}\bplus\b",
+    rf"|\brend(?:s|re|ez)\s+(?:ma|mon|mes)\s+{_FRENCH_PART}.{{0,40}}\bplus\b"
+    r"|\b(?:me|nous)\s+l'(?:[ée]cri\w*|r[ée]dig\w*|corrig\w*|tradui\w*)"  # "tu me l'écris ?": the text just discussed
+    r"|\b(?:[ée]cri|r[ée]dige|corrige|tradui)s?-(?:la|le|les)\b(?=.{0,20}\bpour\s+moi)",
     re.IGNORECASE | re.DOTALL,
 )
 _FRENCH_SELF = re.compile(
