@@ -41,12 +41,13 @@ def _docstrings(tree: ast.AST) -> Set[int]:
 
 
 def _not_said(tree: ast.AST) -> Set[int]:
-    """Strings that are not replies: regular expressions, raised errors and log lines (for developers)."""
+    """Strings that are not replies: regular expressions, raised errors, log lines and command-line output."""
     skipped = set()
     for node in ast.walk(tree):
-        regex = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                 and isinstance(node.func.value, ast.Name) and node.func.value.id in ("re", "logger"))
-        if regex or isinstance(node, ast.Raise):
+        regex_or_log = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and isinstance(node.func.value, ast.Name) and node.func.value.id in ("re", "logger"))
+        printed = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"
+        if regex_or_log or printed or isinstance(node, ast.Raise):
             skipped.update(id(inner) for inner in ast.walk(node))
     return skipped
 
@@ -141,3 +142,44 @@ def test_english_formats_amounts_lists_and_instants_as_the_notices_do():
         "Sunday 22 June 2025 at 23:59 Brussels time (UTC+02:00)"
     assert describe_interval(datetime(2025, 1, 1, tzinfo=brussels), datetime(2026, 2, 1, 5, tzinfo=brussels)) == \
         "1 year and 1 month"
+
+
+@pytest.fixture
+def locale_dir(tmp_path, monkeypatch):
+    """A copy of the catalogues where a test may add a language."""
+    english = messages.catalogue_path(ENGLISH)
+    copy = tmp_path / ENGLISH / "LC_MESSAGES" / english.name
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(english.read_bytes())
+    monkeypatch.setattr(messages, "LOCALE_DIR", tmp_path)
+    messages.read_catalogue.cache_clear()
+    messages._translations.cache_clear()
+    yield tmp_path
+    messages.read_catalogue.cache_clear()
+    messages._translations.cache_clear()
+
+
+def test_a_new_translation_is_said_where_filled_in_and_in_english_elsewhere(locale_dir):
+    assert messages.main(["new", "fr"]) == 0
+    path = messages.catalogue_path("fr")
+    text = path.read_text(encoding="utf-8")
+    assert '#. The stipend is {stipend}.\nmsgid "stipend.stated"\nmsgstr ""' in text.replace("#, python-brace-format\n", "")
+    filled = {"stipend.stated": "L'allocation est de {stipend}.", "pattern.date": "EEEE d MMMM y",
+              "format.brussels_instant": "{date} à {time}, heure de Bruxelles ({offset})"}
+    for message_id, sentence in filled.items():
+        text = text.replace(f'msgid "{message_id}"\nmsgstr ""', f'msgid "{message_id}"\nmsgstr "{sentence}"')
+    path.write_text(text, encoding="utf-8")
+    assert messages.languages() == [ENGLISH, "fr"]
+    with speaking("fr"):
+        assert msg("stipend.stated", stipend=amount(Decimal("1286.09"), "EUR")) == "L'allocation est de 1\u202f286,09\xa0€."
+        from actions.answers.formatting import format_instant
+        assert format_instant(datetime(2025, 6, 22, 23, 59, tzinfo=tz.gettz("Europe/Brussels"))) == \
+            "dimanche 22 juin 2025 à 23:59, heure de Bruxelles (UTC+02:00)"
+        assert msg("deadline.missing") == "a deadline"  # not translated yet: English
+    assert mismatched_fields(read_catalogue("fr"), read_catalogue(ENGLISH)) == []
+    with pytest.raises(FileExistsError):
+        messages.new_translation("fr")
+
+
+def test_an_amount_without_a_currency_is_still_written():
+    assert amount(Decimal("1286.09"), None) == "1,286.09"

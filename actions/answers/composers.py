@@ -118,11 +118,12 @@ def _typed(field: str, render: Callable[[Vacancy], Optional[str]]) -> Callable[[
 
 def stipend_words(vacancy: Vacancy) -> Optional[str]:
     """ "€1,286.09 (EUR) per month", or None when the notice states no stipend."""
-    if vacancy.stipend_amount is None or not vacancy.stipend_currency:
+    if vacancy.stipend_amount is None:
         return None
     basis = vacancy.stipend_basis or ""
     per = msg(BASIS_MESSAGES[basis]) if basis in BASIS_MESSAGES else f"({basis})" if basis else ""
-    return f"{amount(vacancy.stipend_amount, vacancy.stipend_currency)} ({vacancy.stipend_currency}) {per}".rstrip()
+    code = f"({vacancy.stipend_currency})" if vacancy.stipend_currency else ""
+    return " ".join(filter(None, [amount(vacancy.stipend_amount, vacancy.stipend_currency), code, per]))
 
 
 def stipend(topic: Topic, question: Question) -> Answer:

@@ -7,6 +7,7 @@ action sets it for the reply it composes with `speaking`, so the pure composers 
 """
 from __future__ import annotations
 
+import sys
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
@@ -14,15 +15,15 @@ from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import Iterator, List, Sequence
+from typing import Iterator, List, Optional, Sequence
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.lists import format_list
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_currency
+from babel.messages.pofile import read_po, write_po
+from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
 from babel.units import format_unit
 
@@ -98,8 +99,10 @@ def or_list(items: Sequence[str]) -> str:
     return format_list(list(items), style="or", locale=locale())
 
 
-def amount(value: Decimal, currency: str) -> str:
-    """ "€1,286.09" in English, "1 286,09 €" in French."""
+def amount(value: Decimal, currency: Optional[str]) -> str:
+    """ "€1,286.09" in English, "1 286,09 €" in French; "1,286.09" when the notice names no currency."""
+    if not currency:
+        return format_decimal(value, "#,##0.00", locale=locale())
     return format_currency(value, currency, locale=locale())
 
 
@@ -116,3 +119,35 @@ def date_time(instant: datetime, pattern_id: str) -> str:
 def day_of_year(day: date) -> str:
     """The day written with the catalogue's "pattern.day" ("23 November 2026")."""
     return format_date(day, msg("pattern.day"), locale=locale())
+
+
+def new_translation(language: str) -> Path:
+    """Start a language's catalogue: every English id with an empty sentence and the English one beside it as a
+    comment for the translator. Entries left empty are said in English."""
+    path = catalogue_path(language)
+    if path.exists():
+        raise FileExistsError(f"{path} exists already")
+    english = read_catalogue(ENGLISH)
+    translation = Catalog(locale=language, domain=DOMAIN, project=english.project, fuzzy=False)
+    for message in english:
+        if message.id:
+            translation.add(message.id, "", auto_comments=[message.string], flags=message.flags)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as po:
+        write_po(po, translation, width=0, no_location=True)
+    return path
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """python -m actions.answers.messages new LANGUAGE"""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 2 or args[0] != "new":
+        print("usage: python -m actions.answers.messages new LANGUAGE   (e.g. fr)", file=sys.stderr)
+        return 2
+    print(f"created {new_translation(args[1])}: fill in each msgstr, then add the language to FORMATTING_LOCALES "
+          "if Babel should format it in a regional locale")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -14,7 +14,7 @@ from actions.answers.formatting import Answer, Citation, bullet_list, cite, quot
 from actions.answers.messages import and_list, day_of_year, msg
 from actions.answers.composers import essential_criterion
 from actions.clock import in_brussels
-from actions.eligibility.criteria import (CRITERIA, SPEAKS_OF_ONESELF, UNCLEAR, CriterionCheck, check_age, check_language, check_nationality, check_studies,
+from actions.eligibility.criteria import (CRITERIA, SPEAKS_OF_ONESELF, CriterionCheck, check_age, check_language, check_nationality, check_studies,
                                  without_requirement_questions)
 from actions.vacancy_db.models import Vacancy
 
