@@ -159,3 +159,23 @@ def test_french_drafting_requests_are_refused(text):
                                   "je peux modifier ma candidature ?", "quels documents dois-je joindre ?"])
 def test_french_questions_about_documents_or_the_policy_are_not_requests(text):
     assert not is_drafting_request(text)
+
+
+# What stays as written -----------------------------------------------------------------------------------------------
+def test_stored_field_values_and_criterion_explanations_are_not_translated(vacancies):
+    with speaking("fr"):
+        overview = compose("overview", Question([v for v in vacancies if v.requisition == "250770"], DEADLINE)).text
+        explanation = check_age("j'ai 19 ans", TODAY).explanation
+    assert "- Temps de travail : Full-time" in overview and "- Lieu : NATO Headquarters, Brussels" in overview
+    assert explanation.startswith("On 2 December 2026 you are 19")
+
+
+def test_french_language_names_from_babel_reach_the_entity_ruler():
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_spacy_pipeline.py"
+    spec = importlib.util.spec_from_file_location("build_spacy_pipeline", script)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert {"allemand", "espagnol", "néerlandais"} <= set(build.language_names())
