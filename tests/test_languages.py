@@ -179,3 +179,11 @@ def test_french_language_names_from_babel_reach_the_entity_ruler():
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     assert {"allemand", "espagnol", "néerlandais"} <= set(build.language_names())
+
+
+def test_french_country_forms_reach_the_entity_ruler():
+    from actions.understanding.countries import surface_forms
+
+    forms = surface_forms()
+    assert (forms["suédoise"], forms["suedoise"], forms["pays-bas"], forms["turquie"]) == (
+        "Sweden", "Sweden", "Netherlands", "Türkiye")
