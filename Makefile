@@ -27,13 +27,13 @@ export PYTHONHASHSEED := 0
 # The spaCy pipeline's directory is named after the hash of everything it is built from, so that Rasa,
 # which caches the spaCy component by model name, retrains whenever a rule changes.
 SPACY_INPUTS := scripts/build_spacy_pipeline.py actions/understanding/countries.py actions/understanding/timezones.py \
-	actions/understanding/vacancy_names.py $(sort $(wildcard actions/notices/*.py)) \
+	actions/understanding/vacancy_names.py actions/understanding/french_reading.py $(sort $(wildcard actions/notices/*.py)) \
 	$(sort $(wildcard data/reference/*.yml)) $(sort $(wildcard data/vacancies/*.txt)) requirements.lock
 export SPACY_PIPELINE := var/spacy/applicant_en-$(shell cat $(SPACY_INPUTS) 2>/dev/null | sha256sum | cut -c1-12)
 DATABASE_STAMP := var/database-$(shell printf '%s' "$(VACANCY_DATABASE_URL)" | sha256sum | cut -c1-12).stamp
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(wildcard components/*.py) \
 	actions/understanding/drafting_policy.py actions/understanding/intent_rules.py actions/eligibility/criteria.py \
-	actions/understanding/countries.py $(SPACY_PIPELINE)/meta.json
+	actions/understanding/countries.py actions/understanding/french_reading.py $(SPACY_PIPELINE)/meta.json
 
 .PHONY: help run test setup venv database spacy-pipeline model validate bench-nlu bench-load purge-conversations lock clean
 .PHONY: followup unanswered-report unanswered-purge bench-followup bench-unanswered
@@ -93,6 +93,7 @@ test: setup validate
 
 bench-nlu: venv spacy-pipeline
 	$(PYTHON) bench/nlu_benchmark.py
+	$(PYTHON) bench/french_nlu_benchmark.py  # languages (issue 13): the blind French sets
 
 # --- Office tools (README, "For the recruitment office") ---
 followup:

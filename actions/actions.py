@@ -24,6 +24,7 @@ from actions.understanding.focus import Selection, select_vacancies
 from actions.answers.question_topics import further_topics
 from actions.answers.refusal import drafting_refusal
 from actions.answers.messages import msg
+from actions.reply_language import in_reply_language
 from actions.answers.suggestions import offer, suggested_intent
 from actions.answers.topics import intent_topics, topic_named
 from actions.understanding.timezones import resolve_zone
@@ -82,6 +83,7 @@ class VacancyAction(Action, ABC):
         """Other topics the same message asks about, answered after the first."""
         return []
 
+    @in_reply_language  # languages (issue 13)
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = self.question_text(tracker)
         topic = self.topic(tracker)
@@ -137,6 +139,7 @@ class ActionNotUnderstood(Action):
     def name(self) -> Text:
         return "action_not_understood"
 
+    @in_reply_language  # languages (issue 13)
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         ranking = [(r.get("name"), r.get("confidence", 0.0)) for r in tracker.latest_message.get("intent_ranking") or []]
         suggestion = suggested_intent(ranking)
@@ -179,6 +182,7 @@ class ActionAcceptSuggestion(ActionAnswerQuestion):
     def further_topics(self, tracker: Tracker, topic: str) -> List[str]:
         return []
 
+    @in_reply_language  # languages (issue 13)
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if self.topic(tracker) is None:
             dispatcher.utter_message(response="utter_anything_else")
@@ -207,6 +211,7 @@ class ActionChooseVacancy(VacancyAction):
             return None
         return tracker.get_slot("last_topic")
 
+    @in_reply_language  # languages (issue 13)
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         zone = resolve_zone(self.question_text(tracker))
         names_vacancy = any(e.get("entity") == "vacancy" for e in tracker.latest_message.get("entities") or [])

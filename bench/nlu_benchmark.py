@@ -36,10 +36,10 @@ def load_examples(path: Path) -> List[Tuple[str, str]]:
     return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
 
 
-def train(output: Path, config: Path) -> Path:
+def train(output: Path, config: Path, nlu: Path = ROOT / "data" / "nlu") -> Path:
     started = time.monotonic()
     subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "rasa"), "train", "nlu", "--config", str(config), "--nlu", "data/nlu",
+        [str(ROOT / ".venv" / "bin" / "rasa"), "train", "nlu", "--config", str(config), "--nlu", str(nlu),
          "--out", str(output), "--fixed-model-name", "bench", "--quiet"],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
     )

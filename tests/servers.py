@@ -83,11 +83,12 @@ class Assistant:
     log_dir: Path
     database_url: str  # the vacancy database the action server uses (and records unanswered messages in)
 
-    def send(self, sender: str, text: str) -> List[Dict]:
-        return http_json(f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": text})
+    def send(self, sender: str, text: str, metadata: Optional[Dict] = None) -> List[Dict]:
+        body = {"sender": sender, "message": text, **({"metadata": metadata} if metadata else {})}
+        return http_json(f"{self.url}/webhooks/rest/webhook", body)
 
-    def reply_text(self, sender: str, text: str) -> str:
-        return "\n".join(m["text"] for m in self.send(sender, text) if "text" in m)
+    def reply_text(self, sender: str, text: str, metadata: Optional[Dict] = None) -> str:
+        return "\n".join(m["text"] for m in self.send(sender, text, metadata) if "text" in m)
 
     def tracker(self, sender: str) -> Dict:
         return http_json(f"{self.url}/conversations/{sender}/tracker")

@@ -157,7 +157,7 @@ def test_unknown_requisition_lists_the_known_ones(assistant):
 
 
 # Questions about the documents that the classifier is unsure of (below the fallback threshold), worded loosely.
-LOOSE_DOCUMENT_QUESTIONS = ["is a CV required?", "cv + diploma?", "CV and transcripts, needed or not"]
+LOOSE_DOCUMENT_QUESTIONS = ["is a CV required?", "cv + diploma?", "CV and transcripts, needed or not", "do they want a CV or not"]
 
 
 def test_an_unsure_question_is_offered_back_and_a_yes_answers_it(assistant):
@@ -338,3 +338,32 @@ def test_followup_reports_an_assistant_that_does_not_answer(capsys, tmp_path):
     questions.write_text("How much is the stipend?\n", encoding="utf-8")
     assert followup([str(questions), "--url", f"http://127.0.0.1:{free_port()}"]) == 1
     assert "error: no assistant with its HTTP API answers at http://127.0.0.1:" in capsys.readouterr().err
+
+# --- languages (issue 13): the reply follows the message's language; the page's metadata and neutral messages
+def test_a_french_question_gets_a_french_answer_with_the_english_quote(assistant):
+    user = sender()
+    assert assistant.reply_text(user, "bonjour").startswith("Bonjour ! Je réponds aux questions")
+    reply = assistant.reply_text(user, "c'est payé combien, le stage KM ?")
+    assert reply.startswith("La bourse est de 1\u202f286,09\xa0€ (EUR) par mois.")
+    assert "Source : offre 250775 (International Military Staff, Executive Coordinator, Knowledge Management Section)" in reply
+    assert "rubrique « What do we offer? » : “A monthly grant of €1,286.09" in reply
+
+
+def test_the_user_may_switch_and_a_neutral_message_keeps_the_language(assistant):
+    user = sender()
+    assert assistant.reply_text(user, "quelle est la date limite ?").startswith("Toutes les offres que je connais sont closes")
+    assert "La date limite de candidature est le dimanche 22 juin 2025 à 23:59, heure de Bruxelles" in (
+        assistant.reply_text(user, "250770"))
+    assert assistant.reply_text(user, "what is the deadline?").startswith("This vacancy is closed")
+
+
+def test_the_page_language_is_used_for_a_neutral_message(assistant):
+    reply = assistant.reply_text(sender(), "ok", metadata={"language": "fr"})
+    assert reply == "D'accord. Souhaitez-vous savoir autre chose sur les offres ?"
+
+
+def test_a_french_drafting_request_is_refused_in_french(assistant):
+    reply = assistant.reply_text(sender(), "rédige ma lettre de motivation")
+    assert reply.startswith("Je ne peux pas écrire, rédiger, améliorer, traduire ni remplir une partie d'une candidature")
+    assert "L'avis dit : “" in reply
+# --- end languages

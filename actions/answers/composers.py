@@ -21,6 +21,7 @@ from actions.answers.formatting import (
     format_instant,
     format_instant_in,
     period_status,
+    period_words,
     quoted,
     vacancy_label,
 )
@@ -147,7 +148,7 @@ def overview(topic: Topic, question: Question) -> Answer:
     facts: List[Tuple[Vacancy, Fact]] = []
     for v in question.vacancies:
         periods = [f.value for f in v.facts_for("start_periods")]
-        starts = or_list(periods) if periods else ""
+        starts = or_list([period_words(p) for p in periods]) if periods else ""
         passed = start_periods_status(periods, question.now)
         if starts and passed:
             starts = msg("format.with_note", text=starts, note=passed)
@@ -282,7 +283,7 @@ def start_periods_status(periods: Sequence[str], now: datetime) -> Optional[str]
     for status, (one, several) in START_STATUS_MESSAGES.items():
         named = [period for period, s in statuses if s == status]
         if named:
-            clauses.append(msg(one if len(named) == 1 else several, periods=and_list(named)))
+            clauses.append(msg(one if len(named) == 1 else several, periods=and_list([period_words(p) for p in named])))
     return and_list(clauses)
 
 
@@ -291,7 +292,7 @@ def start_dates(topic: Topic, question: Question) -> Answer:
         facts = v.facts_for("start_periods")
         if not facts:
             return None
-        periods = or_list([f.value for f in facts])
+        periods = or_list([period_words(f.value) for f in facts])
         status = start_periods_status([f.value for f in facts], question.now)
         if status:
             return msg("start.stated_with_status", periods=periods, status=status), facts

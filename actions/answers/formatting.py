@@ -140,6 +140,15 @@ def period_bounds(period: str) -> Optional[Tuple[datetime, datetime]]:
     return begins, begins + length
 
 
+def period_words(period: str) -> str:
+    """A start period in the reply's language ("March 2026" -> "mars 2026"); one not read as a whole month of a
+    year is kept as the notice writes it."""
+    bounds = period_bounds(period)
+    if bounds is None or bounds[1] != bounds[0] + relativedelta(months=1):
+        return period
+    return date_time(bounds[0], "pattern.month")
+
+
 def period_status(period: str, now: datetime) -> Optional[str]:
     """ "passed" once the whole period is over in Brussels, "begun" during it, "ahead" before it, None if unread."""
     bounds = period_bounds(period)

@@ -21,6 +21,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from actions.understanding.countries import Country, Mention, find_country_mentions, is_nato_member
+from actions.understanding.french_reading import reads_french
 
 MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
 LANGUAGES = Path(__file__).resolve().parents[2] / "data" / "reference" / "languages.yml"
@@ -268,6 +269,7 @@ _IDENTITY = re.compile(
 )
 
 
+@reads_french  # languages (issue 13): French statements read by the same rules
 def states_own_nationality(text: str, today: date) -> bool:
     """ "I'm Estonian", "my citizenship is Japanese": a statement about one's own nationality that names a country;
     not a language ("I speak Polish") nor a country mentioned in passing ("a Belgian bank account")."""
@@ -280,6 +282,7 @@ _STATELESS = re.compile(r"\bstateless\b|\b(?:no|without(?:\s+an?y?)?|(?:don't|do
                         r"(?:country|state)\b", re.IGNORECASE)
 
 
+@reads_french  # languages (issue 13): French statements read by the same rules
 def check_nationality(text: str, today: date) -> CriterionCheck:
     """Met if any nationality named is a NATO member state on that day (several nationalities: one suffices); not met
     for a stateless person, who is a national of no state."""
@@ -405,6 +408,7 @@ def parse_age_or_birth_date(text: str, today: date) -> Optional[AgeReading]:
     return None
 
 
+@reads_french  # languages (issue 13): French statements read by the same rules
 def check_age(text: str, today: date, minimum_age: Optional[int]) -> CriterionCheck:
     """Met if at least the notice's minimum age on the day of the check; the explanation names that day."""
     reading = parse_age_or_birth_date(text, today)
@@ -569,6 +573,7 @@ def is_recent_graduate(obtained_on: date, today: date, window_months: int) -> bo
     return today - relativedelta(months=window_months) <= obtained_on <= today
 
 
+@reads_french  # languages (issue 13): French statements read by the same rules
 def check_studies(text: str, today: date, window_months: Optional[int], minimum_years: Optional[int]) -> CriterionCheck:
     """The criterion is an OR of four branches: the notice's years of university level studies, equivalent
     education, a current student, a recent graduate (within the notice's window). The explanation names the
@@ -807,6 +812,7 @@ def _segment(clause: str, match: re.Match) -> str:
     return clause[max(starts, default=0):end.start() if end else len(clause)]
 
 
+@reads_french  # languages (issue 13): French statements read by the same rules
 def check_language(text: str, languages: Sequence[str], asked: bool = True) -> CriterionCheck:
     """Met by proficiency in one of the languages the notice accepts (its official languages); a basic level is
     unclear, since the office judges proficiency. Asked, the text answers the language question, so a bare
@@ -852,6 +858,7 @@ CRITERIA = ("nationality", "age", "studies", "language")
 SPEAKS_OF_ONESELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b|\bhere\b", re.IGNORECASE)
 
 
+@reads_french  # languages (issue 13): French statements read by the same rules
 def stated_criteria(text: str, today: date, answering: bool = False) -> List[str]:
     """The criteria a message says something about the person for ("I'm 22 and a master's student, can I
     apply?" names age and studies), in the criteria's order, so that each one gets its verdict. Answering a

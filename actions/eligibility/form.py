@@ -26,6 +26,7 @@ from actions.eligibility.report import (
     run_check,
     unclear_answer_message,
 )
+from actions.reply_language import in_reply_language
 from actions.understanding.focus import select_vacancies
 from actions.vacancy_db.repository import list_vacancies, open_session
 
@@ -60,6 +61,8 @@ def vacancies_in_question(tracker: Tracker) -> list:
 class ValidateEligibilityForm(FormValidationAction):
     """Reads each answer with the eligibility rules. An unclear answer is asked again once, with an example; a second
     one, or one no other answer could settle, is kept and reported as unclear, so that no question loops."""
+
+    run = in_reply_language(FormValidationAction.run)  # languages (issue 13)
 
     def name(self) -> Text:
         return "validate_eligibility_form"
@@ -129,6 +132,7 @@ class ActionEligibilityResult(Action):
     def name(self) -> Text:
         return "action_eligibility_result"
 
+    @in_reply_language  # languages (issue 13)
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         answers = {criterion: tracker.get_slot(SLOT_OF[criterion]) for criterion in CRITERIA}
         send(dispatcher, report(answers, vacancies_in_question(tracker), clock.today(), now=clock.now()))
@@ -141,6 +145,7 @@ class ActionStopEligibilityCheck(Action):
     def name(self) -> Text:
         return "action_stop_eligibility_check"
 
+    @in_reply_language  # languages (issue 13)
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_eligibility_check_stopped")
         return [ActiveLoop(None), *CLEARED]

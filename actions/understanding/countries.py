@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Dict, Generic, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
 import yaml
+from babel import Locale
 
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference" / "countries.yml"
+FRENCH_DEMONYMS = REFERENCE.with_name("countries_fr.yml")  # languages (issue 13)
 # Written forms that are also everyday words: they name a country only in capitals ("US", not "tell us").
 COMMON_WORDS = frozenset({"us"})
 # A word, or an initialism written with dots ("U.S.A.", "U.K"), which counts as one word.
@@ -90,6 +92,11 @@ class Country:
     nato_member_since: Optional[date]
     capital: str
     timezone: str
+    code: Optional[str] = None  # ISO 3166 code, for the name in another language (Babel's locale data)
+
+    def name_in(self, language: str) -> str:
+        """The country's name in that language from Babel's locale data ("Suède"), else the English name."""
+        return Locale.parse(language).territories.get(self.code or "", self.name) if language != "en" else self.name
 
     @property
     def in_sentence(self) -> str:
@@ -114,9 +121,52 @@ def load_countries() -> Tuple[Country, ...]:
             nato_member_since=entry["nato_member_since"],
             capital=entry["capital"],
             timezone=entry["timezone"],
+            code=_territory_code(entry),
         )
-        for entry in entries
+        for entry in map(_with_french_forms, entries)
     )
+
+
+# --- languages (issue 13): French names from Babel's locale data, French nationality adjectives from
+# data/reference/countries_fr.yml with their feminine and plural forms.
+def _territory_key(name: str) -> str:
+    return re.sub(r"\s*\(.*\)$", "", name.replace("’", "'").replace("&", "and")).lower()
+
+
+@lru_cache(maxsize=1)
+def _english_territories() -> Dict[str, str]:
+    return {_territory_key(name): code for code, name in Locale("en").territories.items() if code.isalpha()}
+
+
+def _territory_code(entry: dict) -> Optional[str]:
+    codes = _english_territories()
+    return next((codes[_territory_key(n)] for n in [entry["name"], *entry["aliases"]] if _territory_key(n) in codes), None)
+
+
+def french_adjective_forms(masculine: str) -> List[str]:
+    """ "suédois" -> suédois, suédoise, suédoises; "turc" -> turc, turque, turcs, turques; "belge" -> belge, belges;
+    "grec/grecque": an irregular feminine as written."""
+    masculine, _, irregular = masculine.partition("/")
+    feminine = irregular or next((masculine[: -len(end)] + fem for end, fem in
+                     (("ien", "ienne"), ("éen", "éenne"), ("on", "onne"), ("el", "elle"), ("c", "que"), ("e", "e"))
+                     if masculine.endswith(end)), masculine + "e")
+    plural = masculine if masculine.endswith(("s", "x")) else masculine + "s"
+    return list(dict.fromkeys([masculine, feminine, plural, feminine + "s"]))
+
+
+def _with_french_forms(entry: dict) -> dict:
+    """The entry with its French name (Babel) among the aliases and its French adjectives among the demonyms."""
+    code = _territory_code(entry)
+    french_name = Locale("fr").territories.get(code) if code else None
+    adjectives = _french_demonyms().get(entry["name"], [])
+    return {**entry, "aliases": [*entry["aliases"], *([french_name] if french_name else [])],
+            "demonyms": [*entry["demonyms"], *(form for a in adjectives for form in french_adjective_forms(a))]}
+
+
+@lru_cache(maxsize=1)
+def _french_demonyms() -> Dict[str, List[str]]:
+    return yaml.safe_load(FRENCH_DEMONYMS.read_text(encoding="utf-8"))
+# --- end languages
 
 
 @lru_cache(maxsize=1)

@@ -78,10 +78,62 @@ _NOTICE_QUESTION = re.compile(
 )
 
 
+# --- languages (issue 13): the same requests in French ("rédige ma lettre de motivation", "corrige mon CV",
+# "traduis mon diplôme", "tu peux améliorer ma lettre ?"); the applicant doing it themselves ("je peux traduire
+# mes documents moi-même ?", "faut-il une lettre de motivation ?") is a question, not a request.
+_FRENCH_PART = (
+    r"(?:lettres?(?:\s+de\s+(?:motivation|candidature|pr[ée]sentation))?|\bcv\b|curriculum|dipl[ôo]mes?|relev[ée]s?\s+de\s+notes"
+    r"|formulaires?|candidatures?|dossiers?\s+de\s+candidature|paragraphes?|r[ée]ponses?|motivation|parcours|exp[ée]riences?"
+    r"|documents?|papiers|accroche|mails?\s+de\s+candidature|e-mails?\s+de\s+candidature|points\s+forts|champs?"
+    r"|pr[ée]sentation\s+de\s+moi|questions?\s+du\s+formulaire)"
+)
+_FRENCH_VERB = (
+    r"(?:r[ée]dig\w*|[ée]cri(?:s|re|r|vez|ve|t)|r[ée][ée]cri\w*|corrig\w*|reli(?:s|re|sez)|am[ée]lior\w*|tradui(?:s|re|sez|t)"
+    r"|rempli(?:s|r|ssez)|reformul\w*|r[ée]sum(?:e|er|ez)\b|fai(?:s|tes)(?:[\s-]+moi)?\s+(?:un|une|mon|ma|mes)|me\s+faire\s+(?:un|une|mon|ma|mes)|propos\w*"
+    r"|pr[ée]par\w*|peaufin\w*|perfectionn\w*|met(?:s|tre|tez)\s+en\s+forme|optimis\w*|v[ée]rifi\w*\s+l'orthographe"
+    r"|donne(?:z)?[\s-]+moi\s+(?:un|une|des|quelques|trois|deux)?\s*(?:mod[èe]les?|exemples?|phrases?|id[ée]es?|points?)"
+    r"|aide[sz]?[\s-]+moi\s+[àa]\s+(?:[ée]crire|r[ée]diger|remplir|formuler|corriger|traduire|am[ée]liorer))"
+)
+_FRENCH_REQUEST = re.compile(
+    rf"\b{_FRENCH_VERB}.{{0,60}}?{_FRENCH_PART}|{_FRENCH_PART}.{{0,80}}?\b{_FRENCH_VERB}[\s-]*(?:le|la|les|moi|l')\b"
+    rf"|\brend(?:s|re|ez)\s+(?:ma|mon|mes)\s+{_FRENCH_PART}.{{0,40}}\bplus\b"
+    r"|\b(?:me|nous)\s+l'(?:[ée]cri\w*|r[ée]dig\w*|corrig\w*|tradui\w*)"  # "tu me l'écris ?": the text just discussed
+    r"|\b(?:[ée]cri|r[ée]dige|corrige|tradui)s?-(?:la|le|les)\b(?=.{0,20}\bpour\s+moi)",
+    re.IGNORECASE | re.DOTALL,
+)
+_FRENCH_SELF = re.compile(
+    r"\b(?:je\s+(?:peux|dois|pourrais|vais)|puis-je|dois-je|faut-il|il\s+faut|faut|peut-on|on\s+peut|doit-on|on\s+doit"
+    r"|est-ce\s+qu'(?:il\s+faut|on\s+peut|on\s+doit)|est-ce\s+que\s+je)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_FRENCH_POLICY_QUESTION = re.compile(
+    r"\b(?:droit|permis|autoris\w*|interdit\w*|accept\w*|tol[ée]r\w*|sanctionn\w*)\b.{0,60}"
+    r"\b(?:ia|chat\s*gpt|gpt|intelligence\s+artificielle|deepl|antidote|outils?)\b"
+    r"|\b(?:ia|chat\s*gpt|gpt|intelligence\s+artificielle|deepl|antidote|outils?)\b.{0,40}\b(?:autoris\w*|interdit\w*|permis|accept\w*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_FRENCH_OVERRIDE_TRICK = re.compile(
+    r"\b(?:oublie|ignore|ignorez|oubliez|contourne)\b.{0,30}\b(?:r[èe]gles?|instructions?|consignes?|politique)"
+    r"|\bfai(?:s|tes)\s+comme\s+si\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _is_french_drafting_request(text: str) -> bool:
+    if _FRENCH_POLICY_QUESTION.search(text):
+        return False
+    if _FRENCH_OVERRIDE_TRICK.search(text) and re.search(_FRENCH_PART, text, re.IGNORECASE):
+        return True
+    return any(not _FRENCH_SELF.search(text[: match.start()]) for match in _FRENCH_REQUEST.finditer(text))
+# --- end languages
+
+
 def is_drafting_request(text: str) -> bool:
     """True when the message asks for any part of an application to be written, improved or filled in."""
     if _POLICY_QUESTION.search(text):
         return False
+    if _is_french_drafting_request(text):
+        return True
     if _OVERRIDE_TRICK.search(text) and re.search(_APPLICATION_PART + r"|\bapplication\b", text, re.IGNORECASE):
         return True
     if _NOTICE_QUESTION.search(text) and not re.search(r"\b(?:for me|on my behalf)\b", text, re.IGNORECASE):

@@ -1,0 +1,125 @@
+"""French part of the NLU benchmark: the model trained on data/nlu, run on the blind French sets.
+
+bench/data/fr_validation.jsonl and fr_test.jsonl were written by someone who never saw the training data
+(bench/data/README.md). Each is scored with the same targets as English, with a PASS/FAIL each:
+- in-scope right intent: share of in-scope messages given their intent (or, for a message that asks two
+  things, its second intent) (target >= 97%);
+- confident wrong answers: share of in-scope messages answered, above the threshold, as another intent
+  (target <= 1%);
+- out-of-scope recall: share of out-of-scope messages declined (out_of_scope or below the threshold) (>= 0.97);
+and, without a target, intent macro-F1 and the declined share of in-scope messages. Messages on topics the
+notices cover but no intent does (`new_topic:...`) are reported apart: declining them is right, and an answer
+counts as confident wrong. The NLU reads each message alone, as in the conversation (follow-ups included).
+
+    make bench-nlu     (or: python bench/french_nlu_benchmark.py [--model M] [--training-files 'fr_*.yml'])
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Dict, List, Set, Tuple
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from nlu_benchmark import DECLINES, ROOT, macro_f1, predict, train  # noqa: E402
+
+SETS = {name: ROOT / "bench" / "data" / f"fr_{name}.jsonl" for name in ("validation", "test")}
+TARGETS = {"in_scope_right": 0.97, "confident_wrong": 0.01, "oos_recall": 0.97}
+
+
+def load_messages(path: Path) -> List[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def accepted(message: dict) -> Set[str]:
+    """The intents that answer the message: its intent, and the second one of a two-part question."""
+    return {message["intent"], *message.get("also", [])}
+
+
+def is_right(message: dict, guess: str) -> bool:
+    """Answered as asked, or declined where no intent answers it (out of scope, a topic without an intent)."""
+    declines_rightly = message["intent"] == "out_of_scope" or message["intent"].startswith("new_topic:")
+    return guess in accepted(message) or (declines_rightly and guess in DECLINES)
+
+
+def score(messages: List[dict], predictions: List[Tuple[str, float]]) -> Dict[str, float]:
+    in_scope = [(m, g) for m, (g, _) in zip(messages, predictions)
+                if m["intent"] != "out_of_scope" and not m["intent"].startswith("new_topic:")]
+    oos = [g for m, (g, _) in zip(messages, predictions) if m["intent"] == "out_of_scope"]
+    new_topics = [g for m, (g, _) in zip(messages, predictions) if m["intent"].startswith("new_topic:")]
+    right = sum(g in accepted(m) for m, g in in_scope)
+    wrong = sum(g not in accepted(m) and g not in DECLINES for m, g in in_scope)
+    f1, _ = macro_f1([(m["intent"], m["intent"] if g in accepted(m) else g) for m, g in in_scope]
+                     + [("out_of_scope", g) for g in oos])
+    return {
+        "messages": len(messages), "in_scope": len(in_scope), "out_of_scope": len(oos),
+        "in_scope_right": right / len(in_scope),
+        "confident_wrong": wrong / len(in_scope),
+        "oos_recall": sum(g in DECLINES for g in oos) / len(oos),
+        "macro_f1": f1,
+        "declined": sum(g in DECLINES for _, g in in_scope) / len(in_scope),
+        "new_topic_declined": sum(g in DECLINES for g in new_topics) / len(new_topics) if new_topics else 0.0,
+        "new_topics": len(new_topics),
+    }
+
+
+def report(name: str, messages: List[dict], predictions: List[Tuple[str, float]], show_errors: bool) -> bool:
+    figures = score(messages, predictions)
+    print(f"French {name}: {figures['messages']} messages, {figures['in_scope']} in scope, "
+          f"{figures['out_of_scope']} out of scope, {figures['new_topics']} on topics without an intent")
+    checks = [
+        ("in-scope right intent", "in_scope_right", figures["in_scope_right"] >= TARGETS["in_scope_right"], ">="),
+        ("confident wrong answers", "confident_wrong", figures["confident_wrong"] <= TARGETS["confident_wrong"], "<="),
+        ("out-of-scope recall", "oos_recall", figures["oos_recall"] >= TARGETS["oos_recall"], ">="),
+    ]
+    for label, key, passed, sign in checks:
+        print(f"  {label:26s} {figures[key]:.4f}  target {sign} {TARGETS[key]:<5} {'PASS' if passed else 'FAIL'}")
+    print(f"  {'intent macro-F1':26s} {figures['macro_f1']:.4f}")
+    print(f"  {'declined (in scope)':26s} {figures['declined']:.4f}")
+    print(f"  {'new topics declined':26s} {figures['new_topic_declined']:.4f}")
+    by_kind: Dict[str, Counter] = defaultdict(Counter)
+    for message, (guess, _) in zip(messages, predictions):
+        right = is_right(message, guess)
+        by_kind[message["kind"]]["right" if right else "missed"] += 1
+    print("  right by kind: " + ", ".join(f"{kind} {c['right']}/{c['right'] + c['missed']}"
+                                          for kind, c in sorted(by_kind.items())))
+    if show_errors:
+        for message, (guess, confidence) in zip(messages, predictions):
+            if not is_right(message, guess):
+                print(f"    {message['intent']} -> {guess} ({confidence:.2f}): {message['text'][:90]!r}")
+    return all(passed for _, _, passed, _ in checks)
+
+
+def training_subset(pattern: str, workdir: Path) -> Path:
+    """A copy of the training files that match the pattern (plus the lookups), for a model of one language."""
+    subset = workdir / "nlu"
+    subset.mkdir()
+    for path in [*ROOT.glob(f"data/nlu/{pattern}"), ROOT / "data" / "nlu" / "lookups.yml"]:
+        shutil.copy(path, subset / path.name)
+    return subset
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, help="evaluate this model instead of training a fresh NLU model")
+    parser.add_argument("--config", type=Path, default=ROOT / "config.yml")
+    parser.add_argument("--training-files", help="train only on data/nlu files matching this pattern (e.g. 'fr_*.yml')")
+    parser.add_argument("--errors", action="store_true", help="list the VALIDATION messages missed (never the test set's)")
+    args = parser.parse_args()
+    sets = {name: load_messages(path) for name, path in SETS.items()}
+    with tempfile.TemporaryDirectory() as workdir:
+        nlu = training_subset(args.training_files, Path(workdir)) if args.training_files else None
+        model = args.model or train(Path(workdir), args.config, *([nlu] if nlu else []))
+        passed = True
+        for name, messages in sets.items():
+            predictions = predict(model, [m["text"] for m in messages])
+            passed &= report(name, messages, predictions, args.errors and name == "validation")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
