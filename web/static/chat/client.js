@@ -1,0 +1,39 @@
+// Send one message to the REST channel (through the page server) with a client-side time limit.
+export const REPLY_TIMEOUT_MS = 25000;
+
+export class ChatError extends Error {
+  constructor(kind) {
+    super(kind);
+    this.kind = kind; // 'network' | 'timeout' | 'server': names the message the page shows
+  }
+}
+
+export async function postMessage(endpoint, body, timeoutMs = REPLY_TIMEOUT_MS) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    let response;
+    try {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        credentials: 'omit',
+        signal: controller.signal,
+      });
+    } catch {
+      throw new ChatError(controller.signal.aborted ? 'timeout' : 'network');
+    }
+    if (!response.ok) throw new ChatError(response.status === 504 ? 'timeout' : 'server');
+    let messages;
+    try {
+      messages = await response.json();
+    } catch {
+      throw new ChatError(controller.signal.aborted ? 'timeout' : 'server');
+    }
+    if (!Array.isArray(messages)) throw new ChatError('server');
+    return messages.filter((message) => message && typeof message === 'object');
+  } finally {
+    clearTimeout(timer);
+  }
+}
