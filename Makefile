@@ -31,12 +31,13 @@ DATABASE_STAMP := var/database-$(shell printf '%s' "$(VACANCY_DATABASE_URL)" | s
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(wildcard components/*.py) \
 	actions/drafting_policy.py actions/intent_rules.py actions/eligibility.py actions/countries.py $(SPACY_PIPELINE)/meta.json
 
-.PHONY: help run test setup venv database spacy-pipeline model validate bench-nlu lock clean
+.PHONY: help run test setup venv database spacy-pipeline model validate bench-nlu lock clean shell browser chromium
 
 help:
 	@echo "make run    set up (venv, database, spaCy pipeline, model) if needed, then start the assistant"
 	@echo "            (action server on :$(ACTION_PORT), Rasa REST channel on :$(RASA_PORT)/webhooks/rest/webhook)"
 	@echo "make test   the same set-up, then every test"
+	@echo "make shell  the same set-up, then chat with the assistant in the terminal (rasa shell)"
 	@echo "make bench-nlu   NLU benchmark on the held-out evaluation set"
 
 setup: venv database spacy-pipeline model
@@ -76,7 +77,33 @@ run: setup
 	$(RASA) run --model $(MODEL) --port $(RASA_PORT) --endpoints $(ENDPOINTS) --credentials credentials.yml \
 		--enable-api --cors "*"
 
-test: setup validate
+# Chat in the terminal, the Rasa convention: the action server in the background, `rasa shell` in the foreground.
+shell: setup
+	@trap 'kill $$actions 2>/dev/null' EXIT; \
+	$(RASA) run actions --port $(ACTION_PORT) >var/shell-actions.log 2>&1 & actions=$$!; \
+	for _ in $$(seq 120); do (exec 3<>/dev/tcp/127.0.0.1/$(ACTION_PORT)) 2>/dev/null && break; sleep 1; done; \
+	$(RASA) shell --model $(MODEL) --port $(RASA_PORT) --endpoints $(ENDPOINTS)
+
+# What the browser test (tests/test_browser_chat.py) needs besides the venv's Playwright: Debian's Chromium
+# (Playwright cannot download its own browsers here) and axe-core from npm, pinned.
+AXE_CORE_VERSION := 4.14.1
+AXE_CORE_STAMP := var/browser/axe-core-$(AXE_CORE_VERSION).stamp
+
+browser: chromium $(AXE_CORE_STAMP)
+
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+			|| echo "Chromium could not be installed: the browser test will be skipped"; \
+	else echo "Chromium (/usr/bin/chromium) is missing and only root can install it: the browser test will be skipped"; fi
+
+$(AXE_CORE_STAMP):
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	npm install --prefix var/browser --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_CORE_VERSION)
+	@touch $@
+
+test: setup validate browser
 	$(PYTHON) -m pytest -q tests
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/test-results --quiet
 
