@@ -11,6 +11,13 @@ PYTHON := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 ACTION_PORT ?= 5055
 RASA_PORT ?= 5005
+# The public side (README, "Public side"): Rasa listens on RASA_HOST; the page server on CHAT_HOST:CHAT_PORT is the
+# public door. Rasa's HTTP API is on only when RASA_API_TOKEN is set; CORS allows CHAT_ALLOWED_ORIGINS only.
+RASA_HOST ?= 127.0.0.1
+CHAT_HOST ?= 127.0.0.1
+CHAT_PORT ?= 8080
+CHAT_ALLOWED_ORIGINS ?= http://localhost:$(CHAT_PORT)
+export RASA_API_TOKEN ?=
 ENDPOINTS ?= endpoints.yml
 MODEL := models/assistant.tar.gz
 
@@ -35,7 +42,7 @@ TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $
 
 help:
 	@echo "make run    set up (venv, database, spaCy pipeline, model) if needed, then start the assistant"
-	@echo "            (action server on :$(ACTION_PORT), Rasa REST channel on :$(RASA_PORT)/webhooks/rest/webhook)"
+	@echo "            (chat page on :$(CHAT_PORT), Rasa REST channel on $(RASA_HOST):$(RASA_PORT)/webhooks/rest/webhook)"
 	@echo "make test   the same set-up, then every test"
 	@echo "make shell  the same set-up, then chat with the assistant in the terminal (rasa shell)"
 	@echo "make bench-nlu   NLU benchmark on the held-out evaluation set"
@@ -71,11 +78,16 @@ validate: venv spacy-pipeline
 	$(RASA) data validate --fail-on-warnings --quiet
 
 run: setup
-	@echo "Starting the action server on :$(ACTION_PORT) and the Rasa server on :$(RASA_PORT) (Ctrl-C stops both)"
-	@trap 'kill $$actions 2>/dev/null' EXIT INT TERM; \
+	@echo "Starting the action server on :$(ACTION_PORT), Rasa on $(RASA_HOST):$(RASA_PORT) and the chat page (Ctrl-C stops all three)"
+	@trap 'kill $$actions $$rasa $$page 2>/dev/null; wait' EXIT; trap 'exit 130' INT TERM; \
 	$(RASA) run actions --port $(ACTION_PORT) & actions=$$!; \
-	$(RASA) run --model $(MODEL) --port $(RASA_PORT) --endpoints $(ENDPOINTS) --credentials credentials.yml \
-		--enable-api --cors "*"
+	$(RASA) run --model $(MODEL) --interface $(RASA_HOST) --port $(RASA_PORT) \
+		--endpoints $(ENDPOINTS) --credentials credentials.yml \
+		$(if $(RASA_API_TOKEN),--enable-api --auth-token "$$RASA_API_TOKEN") \
+		$(if $(strip $(CHAT_ALLOWED_ORIGINS)),--cors $(CHAT_ALLOWED_ORIGINS)) & rasa=$$!; \
+	$(PYTHON) -m web.page_server --host $(CHAT_HOST) --port $(CHAT_PORT) --rasa-url http://127.0.0.1:$(RASA_PORT) & page=$$!; \
+	echo "Chat page: http://$(if $(filter 127.0.0.1 localhost,$(CHAT_HOST)),localhost,$(CHAT_HOST)):$(CHAT_PORT)/"; \
+	wait -n
 
 # Chat in the terminal, the Rasa convention: the action server in the background, `rasa shell` in the foreground.
 shell: setup
