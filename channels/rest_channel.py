@@ -30,7 +30,7 @@ MAX_BODY_BYTES = 1024 * 1024
 BAD_BODY = 'The body must be a JSON object in UTF-8, such as {"sender": "a1b2", "message": "what is the stipend?"}.'
 BAD_MESSAGE = 'The body needs a "message" that is a string.'
 BAD_SENDER = 'The "sender" must be 1 to 64 letters, digits, "-" or "_"; leave it out to start a new conversation.'
-BAD_METADATA = 'The "metadata" must be a JSON object.'
+BAD_METADATA = 'The "metadata" must be a JSON object of strings, numbers, booleans or nulls, such as {"language": "en"}.'
 BODY_TOO_LARGE = f"The body must not exceed {MAX_BODY_BYTES:,} bytes."
 TOO_LONG = (
     "Sorry, your message is longer than {limit:,} characters, so I have not read it. Please ask one question at a "
@@ -144,7 +144,8 @@ def read_request(body: bytes) -> Tuple[str, str, Optional[Dict[Text, Any]]]:
         sender_id = uuid.uuid4().hex
     elif not isinstance(sender_id, str) or not SENDER_ID.fullmatch(sender_id):
         raise BadRequest(BAD_SENDER)
-    if metadata is not None and not isinstance(metadata, dict):
+    if metadata is not None and not (isinstance(metadata, dict) and all(
+            value is None or isinstance(value, (str, int, float, bool)) for value in metadata.values())):
         raise BadRequest(BAD_METADATA)
     return sender_id, text, metadata
 

@@ -150,7 +150,8 @@ BAD_BODIES = [
     b"", b"null", b"[]", b"5", b'"hello"', b"true", b"{", b'{"message": "hi"', b"\xff\xfe\x00", b'{"message": "\xc3("}',
     b'{"message": null}', b'{"message": 5}', b'{"message": ["hi"]}', b'{"message": {"text": "hi"}}', b'{}',
     b'{"text": "hi"}', b'{"message": "\\ud800"}', b'{"message": "hi", "metadata": []}',
-    b'{"message": "hi", "metadata": "en"}', b'{"message": "hi", "metadata": {"language": "\\udfff"}}',
+    b'{"message": "hi", "metadata": "en"}',
+    b'{"message": "hi", "metadata": {"language": ["en"]}}', b'{"message": "hi", "metadata": {"language": "\\udfff"}}',
     b"[" * 100000 + b"]" * 100000, b'{"message": "hi", "metadata": ' + b'{"a":' * 50000 + b"1" + b"}" * 50000 + b"}",
 ]
 
