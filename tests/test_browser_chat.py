@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, List
 
@@ -18,7 +19,7 @@ import pytest
 
 from actions.vacancy_db.__main__ import main as vacancy_db
 from tests.conftest import NOTICES, POSTGRES_ADMIN_URL, ROOT
-from tests.servers import free_port, reachable, start_assistant
+from tests.servers import Assistant, free_port, reachable, start_assistant
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (make venv)")
 expect = playwright_api.expect
@@ -33,15 +34,30 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = ROOT / "var" / "browser"
 REPLY_TIMEOUT_MS = 30_000
 MARKUP = "<img src=x onerror=alert(1)>"
+# Records how many turns the role="log" region holds at the moment it is added to the document.
+LOG_INSERTION_WATCH = """
+new MutationObserver((mutations, observer) => {
+  for (const mutation of mutations) for (const node of mutation.addedNodes) {
+    const log = node.querySelector && (node.matches('[role=log]') ? node : node.querySelector('[role=log]'));
+    if (log) { window.turnsInLogWhenInserted = log.querySelectorAll('.aachat-turn').length; observer.disconnect(); }
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
 
 if not CHROMIUM.exists():
     pytest.skip(f"Chromium is not installed at {CHROMIUM} (`make browser` installs it with apt-get when run as root), "
                 "so the browser test cannot run here", allow_module_level=True)
 
 
+@dataclass
+class Servers:
+    assistant: Assistant
+    page_url: str
+
+
 @pytest.fixture(scope="module")
-def chat_url(tmp_path_factory) -> Iterator[str]:
-    """The page server in front of a real assistant, on free ports; its URL."""
+def servers(tmp_path_factory) -> Iterator[Servers]:
+    """The page server in front of a real assistant, on free ports."""
     workdir: Path = tmp_path_factory.mktemp("browser")
     database_url = f"sqlite:///{workdir / 'vacancies.sqlite3'}"
     assert vacancy_db(["import", *map(str, NOTICES), "--database-url", database_url]) == 0
@@ -57,7 +73,7 @@ def chat_url(tmp_path_factory) -> Iterator[str]:
         while not reachable("127.0.0.1", port):
             assert page_server.poll() is None and time.monotonic() < deadline, "the page server did not start"
             time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
+        yield Servers(assistant, f"http://127.0.0.1:{port}")
     finally:
         page_server.terminate()
         page_server.wait(timeout=10)
@@ -79,17 +95,19 @@ def browser():
 
 
 @pytest.fixture
-def new_page(browser, chat_url):
+def new_page(browser, servers):
     """Open a page of the chat in a fresh browser context; the page's console errors must stay empty."""
     contexts, errors = [], []
 
-    def open_page(path: str = "/", *, width: int = 1280, height: int = 800, locale: str = "en-GB", bypass_csp: bool = False):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale=locale, bypass_csp=bypass_csp)
+    def open_page(path: str = "/", *, width: int = 1280, height: int = 800, locale: str = "en-GB",
+                  bypass_csp: bool = False, reduced_motion: str = "no-preference"):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale=locale,
+                                      bypass_csp=bypass_csp, reduced_motion=reduced_motion)
         contexts.append(context)
         page = context.new_page()
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(chat_url + path)
+        page.goto(servers.page_url + path)
         return page
 
     yield open_page
@@ -106,7 +124,7 @@ def ask(page, question: str, *, scope: str = "body"):
     chat.get_by_label("Your question").fill(question)
     chat.get_by_label("Your question").press("Enter")
     expect(replies).to_have_count(before + 1, timeout=REPLY_TIMEOUT_MS)
-    return replies.last
+    return replies.nth(before)
 
 
 def citations(reply) -> List[str]:
@@ -141,8 +159,11 @@ def test_three_questions_get_answers_with_their_sources_set_apart(new_page):
     assert "22 June 2025" in deadline.inner_text() and citations(deadline)
     telework = ask(page, "can I telework in the KM internship?")
     assert "Teleworking" in telework.locator("blockquote").first.inner_text() and citations(telework)
-    for reply in (stipend, deadline, telework):
-        assert "Source: vacancy" not in reply.locator("p").all_inner_texts()[0]  # the text's source lines are not repeated
+    for reply in (stipend, deadline, telework):  # the text reply's "Source:" lines are not repeated
+        assert not [p for p in reply.locator(".aachat-bubble > p").all_inner_texts() if "Source:" in p]
+    log = page.get_by_role("log")  # one live region for the transcript, announcing what is added
+    expect(log).to_have_count(1)
+    assert (log.get_attribute("aria-live"), log.get_attribute("aria-relevant")) == ("polite", "additions")
     screenshot(page, "full-page")
     run_axe(page, "full-page")
 
@@ -155,6 +176,24 @@ def test_a_follow_up_answers_for_the_vacancy_in_focus(new_page):
     assert all(c.startswith("vacancy 250775") for c in citations(reply)) and citations(reply)
 
 
+def test_reply_buttons_are_buttons_and_links_open_safely(new_page, servers):
+    unsure = [text for text in ("is a CV required?", "cv + diploma?", "CV and transcripts, needed or not")
+              if [r["name"] for r in servers.assistant.parse(text)["intent_ranking"][:2]] == ["nlu_fallback", "ask_documents"]]
+    assert unsure, "none of the loose document questions is offered back"
+    page = new_page()
+    offer = ask(page, unsure[0])
+    assert "Did you want to know about the documents to attach?" in offer.inner_text()
+    offer.get_by_role("button", name="Yes").click()
+    expect(page.locator(".aachat-bot")).to_have_count(2, timeout=REPLY_TIMEOUT_MS)
+    assert page.locator(".aachat-user p").last.inner_text() == "Yes"  # the title is shown, the payload sent
+    assert "Proof of ongoing studies" in page.locator(".aachat-bot").last.inner_text()
+    expect(offer.get_by_role("button", name="Yes")).to_be_disabled()  # an answered offer cannot be sent twice
+    reply = ask(page, "what is the webinar registration link for 250775?")
+    link = reply.locator("a[href^='https://']").first
+    assert link.get_attribute("rel") == "noopener noreferrer" and link.get_attribute("target") == "_blank"
+    assert link.get_attribute("href") in reply.inner_text()
+
+
 def test_typed_markup_is_shown_as_text_and_never_run(new_page):
     page = new_page(bypass_csp=True)  # without the CSP's help: the rendering alone must keep it text
     dialogs = []
@@ -164,6 +203,40 @@ def test_typed_markup_is_shown_as_text_and_never_run(new_page):
     assert page.locator(".aachat-log img").count() == 0
     page.wait_for_timeout(300)
     assert dialogs == []
+
+
+def test_a_typing_indicator_shows_while_the_reply_is_on_its_way(new_page):
+    page = new_page()
+    held = []
+    page.route("**/webhooks/rest/webhook", lambda route: held.append(route))  # waits until the test lets it go
+    page.get_by_label("Your question").fill("how much is the stipend for the KM internship?")
+    page.get_by_label("Your question").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("The assistant is typing")
+    expect(page.get_by_role("button", name="Send")).to_be_disabled()
+    for _ in range(100):  # Playwright hands the route over while it waits
+        if held:
+            break
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    expect(page.locator(".aachat-bot")).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+    expect(page.locator(".aachat-typing")).to_be_hidden()
+
+
+def test_a_reply_that_takes_too_long_shows_an_error_after_25_seconds(new_page):
+    page = new_page()
+    page.clock.install()
+    page.reload()
+    held = []
+    page.route("**/webhooks/rest/webhook", lambda route: held.append(route))  # never answered
+    page.get_by_label("Your question").fill("how much is the stipend for the KM internship?")
+    page.get_by_label("Your question").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("The assistant is typing")
+    page.clock.fast_forward("00:24")
+    expect(page.locator(".aachat-error")).to_be_hidden()
+    page.clock.fast_forward("00:02")
+    expect(page.get_by_role("alert")).to_contain_text("took too long to answer")
+    expect(page.get_by_role("button", name="Retry")).to_be_visible()
+    assert page.locator(".aachat-user p").all_inner_texts() == ["how much is the stipend for the KM internship?"]
 
 
 def test_a_failed_request_shows_an_error_and_retry_keeps_the_conversation(new_page):
@@ -194,12 +267,28 @@ def test_keyboard_only_at_320_px_on_the_full_page(new_page):
         if page.evaluate("document.activeElement.id").endswith("-input"):
             break
     expect(page.get_by_label("Your question")).to_be_focused()
+    outline = "(({outlineStyle, outlineWidth}) => outlineStyle + ' ' + outlineWidth)(getComputedStyle(document.activeElement))"
+    assert page.evaluate(outline) == "solid 3px"  # the focus is visible
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(outline) == "solid 3px"
+    page.keyboard.press("Tab")
     page.keyboard.type("how much is the stipend for the KM internship?")
     page.keyboard.press("Enter")
     expect(page.locator(".aachat-bot")).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320  # no sideways scrolling
     screenshot(page, "full-page-320px")
     run_axe(page, "full-page-320px")
+
+
+def test_at_200_percent_zoom_nothing_scrolls_sideways_and_motion_can_be_reduced(new_page):
+    page = new_page(width=640, height=400, reduced_motion="reduce")  # a 1280 x 800 window at 200% zoom
+    ask(page, "how much is the stipend for the KM internship?")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 640
+    expect(page.get_by_label("Your question")).to_be_in_viewport()
+    expect(page.get_by_role("button", name="Send")).to_be_in_viewport()
+    dots = "getComputedStyle(document.querySelector('.aachat-dots span')).animationName"
+    assert page.evaluate(dots) == "none"
+    assert new_page().evaluate(dots) == "aachat-bounce"
 
 
 def test_the_widget_opens_and_closes_with_the_keyboard_on_the_demo_careers_page(new_page):
@@ -212,6 +301,8 @@ def test_the_widget_opens_and_closes_with_the_keyboard_on_the_demo_careers_page(
         if launcher.evaluate("node => node === document.activeElement"):
             break
     expect(launcher).to_be_focused()
+    box = launcher.bounding_box()
+    assert box["x"] > 1280 / 2 and box["y"] > 800 / 2  # at the bottom right
     page.keyboard.press("Enter")
     expect(launcher).to_have_attribute("aria-expanded", "true")
     expect(page.get_by_label("Your question")).to_be_focused()
@@ -222,6 +313,10 @@ def test_the_widget_opens_and_closes_with_the_keyboard_on_the_demo_careers_page(
     expect(page.locator(".aachat-panel")).to_be_hidden()
     expect(launcher).to_be_focused()
     screenshot(page, "widget-closed")
+    launcher.click()
+    page.get_by_role("button", name="Close the chat").click()
+    expect(page.locator(".aachat-panel")).to_be_hidden()
+    expect(launcher).to_be_focused()
 
 
 def test_axe_finds_no_violation_with_the_widget_open(new_page):
@@ -231,6 +326,7 @@ def test_axe_finds_no_violation_with_the_widget_open(new_page):
         page.get_by_role("button", name="Questions? Ask the assistant").click()
         ask(page, "when is the deadline?", scope=".aachat-panel")
         if width == 320:
+            assert page.locator(".aachat-panel").bounding_box()["width"] == 320  # the whole window
             screenshot(page, name, full_page=False)  # the panel is fixed to the window
         run_axe(page, name)
 
@@ -239,8 +335,11 @@ def test_a_reload_continues_the_conversation_and_new_conversation_starts_afresh(
     page = new_page()
     ask(page, "is the KM internship remote?")
     conversation = page.evaluate("sessionStorage.getItem('applicant-chat:conversation')")
+    page.add_init_script(LOG_INSERTION_WATCH)
     page.reload()
     expect(page.locator(".aachat-turn")).to_have_count(2)  # the transcript is drawn again
+    # ... before the live region joins the page, so that a screen reader announces none of it again
+    assert page.evaluate("window.turnsInLogWhenInserted") == 2
     reply = ask(page, "and how much does it pay?")  # the server still has the vacancy in focus
     assert "€1,286.09" in reply.inner_text() and all(c.startswith("vacancy 250775") for c in citations(reply))
     assert json.loads(page.evaluate("sessionStorage.getItem('applicant-chat:conversation')"))["id"] == json.loads(conversation)["id"]
@@ -252,7 +351,7 @@ def test_a_reload_continues_the_conversation_and_new_conversation_starts_afresh(
 
 
 def test_the_page_follows_the_browser_language_and_the_switch_changes_it(new_page):
-    page = new_page(locale="fr-FR")
+    page = new_page(locale="fr-FR", bypass_csp=True)
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.get_by_role("heading", level=1)).to_have_text("Questions sur nos stages")
     with page.expect_request("**/webhooks/rest/webhook") as request:
@@ -260,7 +359,11 @@ def test_the_page_follows_the_browser_language_and_the_switch_changes_it(new_pag
         page.get_by_label("Votre question").press("Enter")
     assert request.value.post_data_json["metadata"] == {"language": "fr"}
     expect(page.locator(".aachat-bot")).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+    screenshot(page, "full-page-fr")
+    run_axe(page, "full-page-fr")
     page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.reload()  # the choice is kept for the tab
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_label("Your question")).to_be_visible()
     with page.expect_request("**/webhooks/rest/webhook") as request:

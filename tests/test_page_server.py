@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
 from typing import Awaitable, Callable, Dict, List, Optional, Tuple
 
 import pytest
@@ -11,8 +16,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from actions.vacancy_db.__main__ import main as vacancy_db
-from tests.conftest import NOTICES
-from tests.servers import free_port
+from tests.conftest import NOTICES, ROOT
+from tests.servers import free_port, reachable
 from web.page_server import content_security_policy, create_app, parse_origins
 
 EMBEDDING_SITE = "https://careers.example.org"
@@ -112,7 +117,9 @@ def test_frame_ancestors_and_cors_follow_the_configuration():
         assert f"frame-ancestors 'self' {EMBEDDING_SITE}" in page.headers["Content-Security-Policy"]
         assert "Access-Control-Allow-Origin" not in page.headers
 
-    run(scenario, allowed_origins=parse_origins(f" {EMBEDDING_SITE}/ ,"), frame_ancestors=f"'self' {EMBEDDING_SITE}")
+    run(scenario, allowed_origins=parse_origins(f" {EMBEDDING_SITE}/ https://www.example.org,"),
+        frame_ancestors=f"'self' {EMBEDDING_SITE}")
+    assert parse_origins("https://a.example, https://b.example") == {"https://a.example", "https://b.example"}
 
 
 def test_without_configuration_no_origin_gets_cors():
@@ -220,3 +227,27 @@ def test_an_unreachable_database_gives_a_json_503_for_the_vacancy_list():
         assert response.status == 503 and "error" in await response.json()
 
     run(scenario, database_url=f"postgresql+psycopg2://nobody@127.0.0.1:{free_port()}/none")
+
+
+def test_the_command_reads_its_origins_and_frame_ancestors_from_the_environment_and_prints_its_url(tmp_path):
+    port = free_port()
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CHAT_ALLOWED_ORIGINS": EMBEDDING_SITE,
+                   "CHAT_FRAME_ANCESTORS": f"'self' {EMBEDDING_SITE}"}
+    log = tmp_path / "page_server.log"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "web.page_server", "--host", "127.0.0.1", "--port", str(port), "--rasa-url", "http://127.0.0.1:9"],
+        cwd=ROOT, env=environment, stdout=open(log, "w"), stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not reachable("127.0.0.1", port):
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/widget.js", headers={"Origin": EMBEDDING_SITE})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["Access-Control-Allow-Origin"] == EMBEDDING_SITE
+            assert f"frame-ancestors 'self' {EMBEDDING_SITE}" in response.headers["Content-Security-Policy"]
+        assert f"Chat page: http://localhost:{port}/" in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

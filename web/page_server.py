@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional
 
@@ -54,8 +55,9 @@ def content_security_policy(frame_ancestors: str) -> str:
 
 
 def parse_origins(value: Optional[str]) -> FrozenSet[str]:
-    """ "https://careers.example.org, https://www.example.org" -> the set of origins (no trailing slash)."""
-    return frozenset(origin.strip().rstrip("/") for origin in (value or "").split(",") if origin.strip())
+    """ "https://careers.example.org https://www.example.org" (spaces or commas, as Rasa's --cors takes them
+    from the same variable) -> the set of origins, without trailing slashes."""
+    return frozenset(origin.rstrip("/") for origin in re.split(r"[\s,]+", value or "") if origin)
 
 
 def static_file(request_path: str) -> Optional[Path]:
