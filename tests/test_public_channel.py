@@ -174,6 +174,17 @@ def test_a_body_over_a_mebibyte_gets_a_413(assistant):
     assert status == 413 and "must not exceed 1,048,576 bytes" in answer["error"]
 
 
+def test_replies_keep_the_rest_channel_format_and_streaming_is_not_offered(assistant):
+    user = sender()
+    body = json.dumps({"sender": user, "message": "how much is the stipend for the KM internship?"}).encode()
+    status, headers, content = http_request(f"{assistant.webhook}?stream=true", body, {"Content-Type": "application/json"})
+    replies = json.loads(content)
+    assert status == 200 and headers["Content-Type"] == "application/json"
+    assert replies[0]["recipient_id"] == user and "€1,286.09" in replies[0]["text"]
+    assert replies[1]["custom"]["sources"][0]["requisition"] == "250775"
+    assert http_request(f"{assistant.url}/webhooks/rest/")[2] == b'{"status":"ok"}'
+
+
 def test_metadata_is_passed_to_the_conversation(assistant):
     user = sender()
     post(assistant, json.dumps({"sender": user, "message": "hello", "metadata": {"language": "fr"}}).encode())
