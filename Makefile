@@ -12,11 +12,12 @@ RASA := $(VENV)/bin/rasa
 ACTION_PORT ?= 5055
 RASA_PORT ?= 5005
 # The public side (README, "Public side"): Rasa listens on RASA_HOST; the page server on CHAT_HOST:CHAT_PORT is the
-# public door. Rasa's HTTP API is on only when RASA_API_TOKEN is set; CORS allows CHAT_ALLOWED_ORIGINS only.
+# public door. Rasa's HTTP API is on only when RASA_API_TOKEN is set; CORS (Rasa and page server) allows
+# CHAT_ALLOWED_ORIGINS only.
 RASA_HOST ?= 127.0.0.1
 CHAT_HOST ?= 127.0.0.1
 CHAT_PORT ?= 8080
-CHAT_ALLOWED_ORIGINS ?= http://localhost:$(CHAT_PORT)
+export CHAT_ALLOWED_ORIGINS ?= http://localhost:$(CHAT_PORT)
 export RASA_API_TOKEN ?=
 ENDPOINTS ?= endpoints.yml
 MODEL := models/assistant.tar.gz
