@@ -10,8 +10,10 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator, List
 
@@ -53,6 +55,30 @@ if not CHROMIUM.exists():
 class Servers:
     assistant: Assistant
     page_url: str
+    embedding_site: str  # another origin, allowed in CHAT_ALLOWED_ORIGINS, whose page embeds the widget
+    other_site: str  # another origin, not allowed
+
+
+def serve_embedding_page(port: int, page_url: str) -> ThreadingHTTPServer:
+    """A careers site on another origin whose page embeds the widget with the one documented tag."""
+    html = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Careers elsewhere</title>'
+            f'<script type="module" src="{page_url}/widget.js"></script></head>'
+            f'<body><main><h1>Careers elsewhere</h1></main></body></html>').encode("utf-8")
+
+    class EmbeddingPage(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(html)))
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", port), EmbeddingPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 @pytest.fixture(scope="module")
@@ -62,19 +88,24 @@ def servers(tmp_path_factory) -> Iterator[Servers]:
     database_url = f"sqlite:///{workdir / 'vacancies.sqlite3'}"
     assert vacancy_db(["import", *map(str, NOTICES), "--database-url", database_url]) == 0
     assistant = start_assistant(database_url, "2026-11-23T10:00:00+00:00", workdir / "logs")
-    port = free_port()
+    port, embedding_port, other_port = free_port(), free_port(), free_port()
+    page_url = f"http://127.0.0.1:{port}"
     page_server = subprocess.Popen(
         [sys.executable, "-m", "web.page_server", "--host", "127.0.0.1", "--port", str(port), "--rasa-url", assistant.url],
-        cwd=ROOT, env={**os.environ, "VACANCY_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT, env={**os.environ, "VACANCY_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT),
+                       "CHAT_ALLOWED_ORIGINS": f"http://127.0.0.1:{embedding_port}"},
         stdout=open(workdir / "logs" / "page_server.log", "w"), stderr=subprocess.STDOUT,
     )
+    sites = [serve_embedding_page(embedding_port, page_url), serve_embedding_page(other_port, page_url)]
     try:
         deadline = time.monotonic() + 30
         while not reachable("127.0.0.1", port):
             assert page_server.poll() is None and time.monotonic() < deadline, "the page server did not start"
             time.sleep(0.2)
-        yield Servers(assistant, f"http://127.0.0.1:{port}")
+        yield Servers(assistant, page_url, f"http://127.0.0.1:{embedding_port}", f"http://127.0.0.1:{other_port}")
     finally:
+        for site in sites:
+            site.shutdown()
         page_server.terminate()
         page_server.wait(timeout=10)
         assistant.stop()
@@ -99,15 +130,16 @@ def new_page(browser, servers):
     """Open a page of the chat in a fresh browser context; the page's console errors must stay empty."""
     contexts, errors = [], []
 
-    def open_page(path: str = "/", *, width: int = 1280, height: int = 800, locale: str = "en-GB",
+    def open_page(path: str = "/", *, site: str = "", refused: bool = False, width: int = 1280, height: int = 800, locale: str = "en-GB",
                   bypass_csp: bool = False, reduced_motion: str = "no-preference"):
         context = browser.new_context(viewport={"width": width, "height": height}, locale=locale,
                                       bypass_csp=bypass_csp, reduced_motion=reduced_motion)
         contexts.append(context)
         page = context.new_page()
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(servers.page_url + path)
+        if not refused:  # a page whose requests are meant to be refused logs that as errors
+            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+            page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((site or servers.page_url) + path)
         return page
 
     yield open_page
@@ -317,6 +349,20 @@ def test_the_widget_opens_and_closes_with_the_keyboard_on_the_demo_careers_page(
     page.get_by_role("button", name="Close the chat").click()
     expect(page.locator(".aachat-panel")).to_be_hidden()
     expect(launcher).to_be_focused()
+
+
+def test_a_site_on_an_allowed_origin_embeds_the_widget_with_one_tag_and_no_other_can(new_page, servers):
+    page = new_page(site=servers.embedding_site)
+    page.get_by_role("button", name="Questions? Ask the assistant").click()
+    reply = ask(page, "how much is the stipend for the KM internship?", scope=".aachat-panel")
+    assert "€1,286.09" in reply.inner_text() and citations(reply)
+    page = new_page(site=servers.other_site, refused=True)
+    refusals = []
+    page.on("console", lambda message: refusals.append(message.text))
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert any("blocked by CORS policy" in text for text in refusals)
+    expect(page.locator(".aachat-launcher")).to_have_count(0)  # the module is refused by CORS
 
 
 def test_axe_finds_no_violation_with_the_widget_open(new_page):
