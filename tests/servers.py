@@ -17,6 +17,7 @@ import urllib.request
 import uuid
 from contextlib import closing
 from dataclasses import dataclass, field
+from email.message import Message
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -50,14 +51,14 @@ def http_json(url: str, payload: Optional[dict] = None, timeout: float = 30) -> 
 
 
 def http_request(url: str, body: Optional[bytes] = None, headers: Optional[Mapping[str, str]] = None,
-                 method: Optional[str] = None, timeout: float = 30) -> Tuple[int, Dict[str, str], bytes]:
-    """Status, headers and body of any answer, error statuses included."""
+                 method: Optional[str] = None, timeout: float = 30) -> Tuple[int, Message, bytes]:
+    """Status, headers (names in any case) and body of any answer, error statuses included."""
     request = urllib.request.Request(url, data=body, headers=dict(headers or {}), method=method)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        return error.code, error.headers, error.read()
 
 
 @dataclass
