@@ -345,6 +345,12 @@ def test_the_widget_opens_and_closes_with_the_keyboard_on_the_demo_careers_page(
     expect(page.locator(".aachat-panel")).to_be_hidden()
     expect(launcher).to_be_focused()
     screenshot(page, "widget-closed")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # past Send, out of the panel to the launcher: Escape still closes it
+    page.keyboard.press("Tab")
+    expect(launcher).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator(".aachat-panel")).to_be_hidden()
     launcher.click()
     page.get_by_role("button", name="Close the chat").click()
     expect(page.locator(".aachat-panel")).to_be_hidden()

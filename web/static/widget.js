@@ -60,8 +60,8 @@ const chat = mountChat(panel, {
 });
 
 launcher.addEventListener('click', () => (panel.hidden ? open() : close()));
-panel.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') {
+widget.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !panel.hidden) {
     event.preventDefault();
     close();
   }
