@@ -130,13 +130,13 @@ def new_page(browser, servers):
     """Open a page of the chat in a fresh browser context; the page's console errors must stay empty."""
     contexts, errors = [], []
 
-    def open_page(path: str = "/", *, site: str = "", refused: bool = False, width: int = 1280, height: int = 800, locale: str = "en-GB",
+    def open_page(path: str = "/", *, site: str = "", failing_requests: bool = False, width: int = 1280, height: int = 800, locale: str = "en-GB",
                   bypass_csp: bool = False, reduced_motion: str = "no-preference"):
         context = browser.new_context(viewport={"width": width, "height": height}, locale=locale,
                                       bypass_csp=bypass_csp, reduced_motion=reduced_motion)
         contexts.append(context)
         page = context.new_page()
-        if not refused:  # a page whose requests are meant to be refused logs that as errors
+        if not failing_requests:  # a page whose requests are meant to fail logs that as errors
             page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
             page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto((site or servers.page_url) + path)
@@ -271,6 +271,17 @@ def test_a_reply_that_takes_too_long_shows_an_error_after_25_seconds(new_page):
     assert page.locator(".aachat-user p").all_inner_texts() == ["how much is the stipend for the KM internship?"]
 
 
+@pytest.mark.parametrize("status, body", [(200, "[]"), (200, "not json"), (200, '{"text": "x"}'), (504, '{"error": "slow"}')])
+def test_an_empty_or_broken_reply_shows_an_error_not_an_empty_bubble(new_page, status, body):
+    page = new_page(failing_requests=status != 200)
+    page.route("**/webhooks/rest/webhook", lambda route: route.fulfill(status=status, body=body, content_type="application/json"))
+    page.get_by_label("Your question").fill("hello")
+    page.get_by_label("Your question").press("Enter")
+    expected = "took too long" if status == 504 else "could not answer just now"
+    expect(page.get_by_role("alert")).to_contain_text(expected)
+    assert page.locator(".aachat-bot").count() == 0
+
+
 def test_a_failed_request_shows_an_error_and_retry_keeps_the_conversation(new_page):
     page = new_page()
     ask(page, "how much is the stipend for the KM internship?")
@@ -362,7 +373,7 @@ def test_a_site_on_an_allowed_origin_embeds_the_widget_with_one_tag_and_no_other
     page.get_by_role("button", name="Questions? Ask the assistant").click()
     reply = ask(page, "how much is the stipend for the KM internship?", scope=".aachat-panel")
     assert "€1,286.09" in reply.inner_text() and citations(reply)
-    page = new_page(site=servers.other_site, refused=True)
+    page = new_page(site=servers.other_site, failing_requests=True)
     refusals = []
     page.on("console", lambda message: refusals.append(message.text))
     page.reload()
