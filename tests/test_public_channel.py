@@ -298,6 +298,19 @@ def test_store_unreachable_then_back(assistant, proxies, dependency):
     assert_answers_with_the_focus_kept(assistant, user)
 
 
+@pytest.mark.skipif(not STORES_HERE, reason="Redis is not running here")
+def test_lock_store_stalled_then_back(assistant, proxies):
+    """Rasa's Redis lock store gives up after its socket timeout (10 s), within the channel's bound."""
+    user = sender()
+    assistant.send(user, "is the KM internship remote?")
+    proxies["lock store"].stall()
+    try:
+        assert_apology_in_time(assistant, user, "what is the stipend?")
+    finally:
+        proxies["lock store"].restore()
+    assert_answers_with_the_focus_kept(assistant, user)
+
+
 @pytest.mark.skipif(not STORES_HERE, reason="PostgreSQL is not running here")
 def test_vacancy_database_unreachable_then_back(assistant, proxies):
     user = sender()
