@@ -16,8 +16,9 @@ let instances = 0;
 export function mountChat(container, options) {
   const id = `aachat-${(instances += 1)}`;
   let conversation = loadConversation();
-  let language = loadLanguage() || browserLanguage();
-  let t = STRINGS[language] || STRINGS.en;
+  const stored = loadLanguage();
+  let language = Object.hasOwn(STRINGS, stored) ? stored : browserLanguage();
+  let t = STRINGS[language];
   let busy = false;
 
   const root = element('section', 'aachat');
@@ -218,9 +219,5 @@ export function mountChat(container, options) {
   container.append(root);
   scrollToEnd();
 
-  return {
-    root,
-    focusInput: () => input.focus(),
-    language: () => language,
-  };
+  return { focusInput: () => input.focus() };
 }

@@ -1,5 +1,5 @@
 // Send one message to the REST channel (through the page server) with a client-side time limit.
-export const REPLY_TIMEOUT_MS = 25000;
+const REPLY_TIMEOUT_MS = 25000;
 
 export class ChatError extends Error {
   constructor(kind) {
@@ -8,9 +8,9 @@ export class ChatError extends Error {
   }
 }
 
-export async function postMessage(endpoint, body, timeoutMs = REPLY_TIMEOUT_MS) {
+export async function postMessage(endpoint, body) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const timer = setTimeout(() => controller.abort(), REPLY_TIMEOUT_MS);
   try {
     let response;
     try {

@@ -60,7 +60,7 @@ export const STRINGS = {
   },
 };
 
-export const LANGUAGES = Object.keys(STRINGS);
+const LANGUAGES = Object.keys(STRINGS);
 
 /** The first of the browser's preferred languages that the page speaks, else English. */
 export function browserLanguage(preferred = navigator.languages || [navigator.language]) {

@@ -15,7 +15,7 @@ function visuallyHidden(text) {
 }
 
 /** A paragraph of text whose web addresses become links that open safely in a new tab. */
-export function paragraph(text, t) {
+function paragraph(text, t) {
   const p = element('p');
   let last = 0;
   for (const match of text.matchAll(URL_PATTERN)) {
@@ -83,7 +83,7 @@ function buttons(list, onChoice, t) {
  * The nodes for one reply of the assistant. A text message followed by its answer payload is shown as the
  * answer without its "Source:" lines, then each source as a quotation.
  */
-export function replyNodes(messages, onChoice, t) {
+function replyNodes(messages, onChoice, t) {
   const nodes = [];
   for (let i = 0; i < messages.length; i += 1) {
     const message = messages[i];
