@@ -27,7 +27,7 @@ from actions.vacancy_db.repository import list_vacancies, open_session
 STATIC_ROOT = (Path(__file__).resolve().parent / "static").resolve()
 WEBHOOK_PATH = "/webhooks/rest/webhook"
 UPSTREAM_TIMEOUT_SECONDS = 20.0  # below the page's own 25 s, so that the page shows our 504, not its own timeout
-MAX_BODY_BYTES = 64 * 1024  # far above the channel's message limit; anything larger is not a chat message
+MAX_BODY_BYTES = 1024 * 1024  # the REST channel's own limit (it answers 413 too): larger bodies stop here
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
