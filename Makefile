@@ -11,6 +11,14 @@ PYTHON := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 ACTION_PORT ?= 5055
 RASA_PORT ?= 5005
+# The public side (README, "Public side"): Rasa listens on RASA_HOST; the page server on CHAT_HOST:CHAT_PORT is the
+# public door. Rasa's HTTP API is on only when RASA_API_TOKEN is set; CORS (Rasa and page server) allows
+# CHAT_ALLOWED_ORIGINS only.
+RASA_HOST ?= 127.0.0.1
+CHAT_HOST ?= 127.0.0.1
+CHAT_PORT ?= 8080
+export CHAT_ALLOWED_ORIGINS ?= http://localhost:$(CHAT_PORT)
+export RASA_API_TOKEN ?=
 ENDPOINTS ?= endpoints.yml
 MODEL := models/assistant.tar.gz
 
@@ -36,12 +44,13 @@ TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $
 	actions/understanding/countries.py actions/understanding/french_reading.py $(SPACY_PIPELINE)/meta.json
 
 .PHONY: help run test setup venv database spacy-pipeline model validate bench-nlu bench-load purge-conversations lock clean
-.PHONY: followup unanswered-report unanswered-purge bench-followup bench-unanswered
+.PHONY: followup unanswered-report unanswered-purge bench-followup bench-unanswered shell browser chromium
 
 help:
 	@echo "make run    set up (venv, database, spaCy pipeline, model) if needed, then start the assistant"
-	@echo "            (action server on :$(ACTION_PORT), Rasa REST channel on :$(RASA_PORT)/webhooks/rest/webhook)"
+	@echo "            (chat page on :$(CHAT_PORT), Rasa REST channel on $(RASA_HOST):$(RASA_PORT)/webhooks/rest/webhook)"
 	@echo "make test   the same set-up, then every test"
+	@echo "make shell  the same set-up, then chat with the assistant in the terminal (rasa shell)"
 	@echo "make bench-nlu   NLU benchmark on the held-out evaluation set"
 	@echo "make followup QUESTIONS=FILE [VACANCY=N] [OUT=OUT.md] [CSV=OUT.csv] [URL=http://...]   webinar follow-up answers"
 	@echo "make unanswered-report [DAYS=N] [HTML=OUT.html]   what the notices do not answer; make unanswered-purge"
@@ -81,13 +90,44 @@ validate: venv spacy-pipeline
 	$(RASA) data validate --fail-on-warnings --quiet
 
 run: setup
-	@echo "Starting the action server on :$(ACTION_PORT) and the Rasa server on :$(RASA_PORT) (Ctrl-C stops both)"
-	@trap 'kill $$actions 2>/dev/null' EXIT INT TERM; \
+	@echo "Starting the action server on :$(ACTION_PORT), Rasa on $(RASA_HOST):$(RASA_PORT) and the chat page (Ctrl-C stops all three)"
+	@trap 'kill $$actions $$rasa $$page 2>/dev/null; wait' EXIT; trap 'exit 130' INT TERM; \
 	$(RASA) run actions --port $(ACTION_PORT) & actions=$$!; \
-	$(RASA) run --model $(MODEL) --port $(RASA_PORT) --endpoints $(ENDPOINTS) --credentials credentials.yml \
-		--enable-api --cors "*"
+	$(RASA) run --model $(MODEL) --interface $(RASA_HOST) --port $(RASA_PORT) \
+		--endpoints $(ENDPOINTS) --credentials credentials.yml \
+		$(if $(RASA_API_TOKEN),--enable-api --auth-token "$$RASA_API_TOKEN") \
+		$(if $(strip $(CHAT_ALLOWED_ORIGINS)),--cors $(CHAT_ALLOWED_ORIGINS)) & rasa=$$!; \
+	$(PYTHON) -m web.page_server --host $(CHAT_HOST) --port $(CHAT_PORT) --rasa-url http://127.0.0.1:$(RASA_PORT) & page=$$!; \
+	echo "Chat page: http://$(if $(filter 127.0.0.1 localhost,$(CHAT_HOST)),localhost,$(CHAT_HOST)):$(CHAT_PORT)/"; \
+	wait -n
 
-test: setup validate
+# Chat in the terminal, the Rasa convention: the action server in the background, `rasa shell` in the foreground.
+shell: setup
+	@trap 'kill $$actions 2>/dev/null' EXIT; \
+	$(RASA) run actions --port $(ACTION_PORT) >var/shell-actions.log 2>&1 & actions=$$!; \
+	for _ in $$(seq 120); do (exec 3<>/dev/tcp/127.0.0.1/$(ACTION_PORT)) 2>/dev/null && break; sleep 1; done; \
+	$(RASA) shell --model $(MODEL) --port $(RASA_PORT) --endpoints $(ENDPOINTS)
+
+# What the browser test (tests/test_browser_chat.py) needs besides the venv's Playwright: Debian's Chromium
+# (Playwright cannot download its own browsers here) and axe-core from npm, pinned.
+AXE_CORE_VERSION := 4.14.1
+AXE_CORE_STAMP := var/browser/axe-core-$(AXE_CORE_VERSION).stamp
+
+browser: chromium $(AXE_CORE_STAMP)
+
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+			|| echo "Chromium could not be installed: the browser test will be skipped"; \
+	else echo "Chromium (/usr/bin/chromium) is missing and only root can install it: the browser test will be skipped"; fi
+
+$(AXE_CORE_STAMP):
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	npm install --prefix var/browser --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_CORE_VERSION)
+	@touch $@
+
+test: setup validate browser
 	$(PYTHON) -m pytest -q tests
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/test-results --quiet
 

@@ -321,6 +321,7 @@ def test_unanswered_questions_are_recorded_masked_and_reported_most_frequent_fir
 
 def test_followup_through_a_running_assistant_with_a_vacancy_in_focus(assistant, monkeypatch, tmp_path):
     monkeypatch.setenv("ASSISTANT_NOW", "2026-11-23T10:00:00+00:00")
+    monkeypatch.setenv("RASA_API_TOKEN", assistant.api_token)  # the API of a running assistant needs its token
     questions = tmp_path / "questions.txt"
     questions.write_text("How much is the stipend?\nIs the internship remote?\n", encoding="utf-8")
     out = tmp_path / "answers.md"

@@ -144,22 +144,27 @@ class LocalAssistant:
 
 
 class RemoteAssistant:
-    """A running assistant (`make run`, which enables the HTTP API): its REST channel, and its conversation API
-    for reading which actions ran. The vacancy is put in focus as an applicant would, by naming it first (a slot
+    """A running assistant: its REST channel, and its conversation API for reading which actions ran. The API is
+    open only with a token (`make run` with RASA_API_TOKEN set), which the command reads from the same variable. The vacancy is put in focus as an applicant would, by naming it first (a slot
     event posted through the API is lost by Rasa's SQL tracker store, which production uses)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, token: Optional[str] = None) -> None:
         self.url = url.rstrip("/")
+        self.token = token if token is not None else os.environ.get("RASA_API_TOKEN", "")
         self.session: Optional[aiohttp.ClientSession] = None
+
+    def _api(self, path: str) -> str:
+        return f"{self.url}{path}?token={self.token}" if self.token else f"{self.url}{path}"
 
     async def __aenter__(self) -> "RemoteAssistant":
         self.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
         try:
-            async with self.session.get(f"{self.url}/status") as response:
+            async with self.session.get(self._api("/status")) as response:
                 response.raise_for_status()
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             await self.session.close()
-            raise RuntimeError(f"no assistant with its HTTP API answers at {self.url} ({error})") from None
+            raise RuntimeError(f"no assistant with its HTTP API answers at {self.url} ({error}); "
+                               "the API needs RASA_API_TOKEN, as the assistant was started with") from None
         return self
 
     async def __aexit__(self, *exc_info) -> None:
@@ -168,13 +173,13 @@ class RemoteAssistant:
     async def ask(self, question: str, vacancy: Optional[str]) -> Reply:
         sender = conversation_id()
         if vacancy:
-            await self._json("post", "/webhooks/rest/webhook", {"sender": sender, "message": vacancy})
-        messages = await self._json("post", "/webhooks/rest/webhook", {"sender": sender, "message": question})
-        tracker = await self._json("get", f"/conversations/{sender}/tracker")
+            await self._json("post", f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": vacancy})
+        messages = await self._json("post", f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": question})
+        tracker = await self._json("get", self._api(f"/conversations/{sender}/tracker"))
         return checked_reply(messages, tracker.get("events") or [])
 
-    async def _json(self, method: str, path: str, payload: Optional[dict] = None) -> Any:
-        async with self.session.request(method, f"{self.url}{path}", json=payload) as response:
+    async def _json(self, method: str, url: str, payload: Optional[dict] = None) -> Any:
+        async with self.session.request(method, url, json=payload) as response:
             response.raise_for_status()
             return await response.json()
 
