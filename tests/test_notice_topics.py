@@ -178,3 +178,11 @@ def test_a_skill_the_duties_mention_is_quoted_from_them(vacancies):
 def test_a_question_naming_no_skill_gets_the_criteria():
     assert asked_skill("is it paid?") is None and asked_skill("do I need French?") is None
     assert asked_skill("I worked at the OSCE for a year, does it help?").name == "work experience"
+
+
+def test_a_joined_question_finds_the_notice_topics_by_their_unambiguous_words():
+    from actions.answers.question_topics import further_topics
+
+    assert further_topics("what's the stipend, and is there training for interns?", "stipend") == ["training"]
+    assert further_topics("when is the deadline and what is HYDI?", "deadline") == ["training"]
+    assert further_topics("does vocational training count as equivalent education, and the deadline?", "deadline") == []
