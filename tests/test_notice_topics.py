@@ -186,3 +186,8 @@ def test_a_joined_question_finds_the_notice_topics_by_their_unambiguous_words():
     assert further_topics("what's the stipend, and is there training for interns?", "stipend") == ["training"]
     assert further_topics("when is the deadline and what is HYDI?", "deadline") == ["training"]
     assert further_topics("does vocational training count as equivalent education, and the deadline?", "deadline") == []
+
+
+def test_a_part_no_notice_mentions_is_said_so_before_what_they_describe(vacancies):
+    answer = compose("sub_sections", Question(vacancies, NOW, text="what is the NSPA liaison office?"))
+    assert answer.text.startswith("The notices do not mention NSPA. What they describe:\n250770")

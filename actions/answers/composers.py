@@ -547,8 +547,7 @@ def _named_units(vacancy: Vacancy, text: str) -> List[Fact]:
     """The unit descriptions and duties of a vacancy that the question names: by the unit's name or acronym, by the
     lead-in of the position's duties, or by a proper name that the fact itself contains."""
     facts = [*vacancy.facts_for("unit_description"), *vacancy.facts_for("duties")]
-    own = {v.lower() for v in mentioned_names(text, vacancy)}
-    names = [n for n in _PROPER_NAME.findall(text) if n.lower() not in own]
+    names = _proper_names(text, vacancy)
     chosen = []
     for fact in facts:
         keys = _unit_keys(fact.label or "") if fact.field == "unit_description" else []
@@ -558,6 +557,12 @@ def _named_units(vacancy: Vacancy, text: str) -> List[Fact]:
         if labelled or lead_in or proper:
             chosen.append(fact)
     return chosen
+
+
+def _proper_names(text: str, vacancy: Vacancy) -> List[str]:
+    """The proper names of the question that are not the vacancy's or its organisation's own."""
+    own = {v.lower() for v in mentioned_names(text, vacancy)}
+    return [n for n in _PROPER_NAME.findall(text) if n.lower() not in own]
 
 
 def _names_all_keys(lead_in: str, text: str, vacancy: Vacancy) -> bool:
@@ -596,7 +601,9 @@ def _with_named_units(topic: Topic, question: Question, default: Callable[[Vacan
             return f"{msg('units.named_lead_in')}\n{_quoted_units(facts)}", facts
 
         return _each(replace(question, vacancies=having), topic, about_named, quoted_inline=True)
-    return _each(question, topic, default, quoted_inline=True)
+    unknown = list(dict.fromkeys(n for v in question.vacancies for n in _proper_names(question.text, v)))
+    preface = msg("units.not_mentioned", names=and_list(unknown)) if unknown else ""
+    return _each(question, topic, default, quoted_inline=True, preface=preface)
 
 
 def unit_description(topic: Topic, question: Question) -> Answer:
@@ -608,7 +615,7 @@ def unit_description(topic: Topic, question: Question) -> Answer:
         if not facts:
             return None
         first = [f for f in facts if f.label == facts[0].label]
-        return f"{msg(topic.message('lead_in'), unit=facts[0].label)}\n{_quoted_units(first)}", first
+        return f"{msg(topic.message('lead_in'), unit=facts[0].label)}\n{bullet_list([quoted(f.value) for f in first])}", first
 
     return _with_named_units(topic, question, describe)
 
