@@ -26,7 +26,8 @@ from actions.answers.refusal import drafting_refusal
 from actions.answers.messages import msg
 from actions.reply_language import in_reply_language
 from actions.answers.suggestions import offer, suggested_intent
-from actions.answers.topics import intent_topics, topic_named
+from actions.answers.topics import intent_topics, topic_named, topics
+from actions.understanding.skills import asked_skill
 from actions.understanding.timezones import resolve_zone
 from actions.unanswered.recording import Reason, payload_not_in_notice, record_unanswered
 from actions.understanding.vacancy_names import mentioned_vacancies
@@ -77,7 +78,8 @@ class VacancyAction(Action, ABC):
         if name:
             verdict = personal_verdict(name, text, selection.vacancies, clock.in_brussels(now).date())
             return compose(topic, Question(selection.vacancies, now, verdict=verdict))
-        return compose(topic, Question(selection.vacancies, now, resolve_zone(text), bool(LOCAL_TIME.search(text))))
+        return compose(topic, Question(selection.vacancies, now, resolve_zone(text), bool(LOCAL_TIME.search(text)),
+                                       skill=asked_skill(text), text=text))
 
     def further_topics(self, tracker: Tracker, topic: str) -> List[str]:
         """Other topics the same message asks about, answered after the first."""
@@ -91,6 +93,8 @@ class VacancyAction(Action, ABC):
             with open_session() as session:
                 vacancies = list_vacancies(session)
                 selection = select_vacancies(text, tracker.get_slot("vacancy"), vacancies)
+                if topic in topics() and topic_named(topic).compares and len(selection.vacancies) < 2:  # "the two"
+                    selection = Selection(list(vacancies), None, selection.unknown)
                 if selection.unknown and len(selection.vacancies) == len(vacancies):
                     dispatcher.utter_message(text=unknown_vacancy_reply(selection))
                     return [SlotSet("vacancy", None)]

@@ -23,12 +23,15 @@ from actions.answers.formatting import (
     period_status,
     period_words,
     quoted,
+    short_title,
     vacancy_label,
 )
 from actions.answers.messages import amount, and_list, msg, or_list
 from actions.answers.topics import Topic, topics
-from actions.notices.parser import CRITERION_KINDS
+from actions.notices.parser import CRITERION_KINDS, LINK
+from actions.understanding.skills import Skill, family_pattern, vocabulary
 from actions.understanding.timezones import Zone
+from actions.understanding.vacancy_names import ORGANISATIONAL_WORDS
 from actions.vacancy_db.models import Fact, Vacancy
 
 BASIS_MESSAGES = {"monthly": "basis.monthly", "weekly": "basis.weekly", "annual": "basis.yearly", "yearly": "basis.yearly"}
@@ -45,6 +48,8 @@ class Question:
     zone: Optional[Zone] = None  # the asker's time zone, when they named one
     wants_local_time: bool = False  # asked "in my time zone" without naming one
     verdict: Optional[str] = None  # what the asker said of themselves means for a criterion ("You are 35.")
+    skill: Optional[Skill] = None  # the skill a question about one skill names ("do I need JavaScript?")
+    text: str = ""  # the question, for topics answered about the units it names ("the MCB East position")
 
 
 def _each(question: Question, topic: Topic, describe: Callable[[Vacancy], Optional[Statement]],
@@ -467,6 +472,227 @@ def _travel_frame(vacancy: Vacancy, fact: Fact) -> str:
     return msg("travel_reimbursement.says", quote=quoted(fact.value))
 
 
+def _website_frame(vacancy: Vacancy, fact: Fact) -> str:
+    """The website the notice points to for the terms and conditions, with its address only if the notice gives one."""
+    link = LINK.search(fact.quote)
+    if link:
+        return msg("programme_website.link", quote=quoted(fact.value), link=link.group(0))
+    return msg("programme_website.no_address", quote=quoted(fact.value))
+
+
+def skill(topic: Topic, question: Question) -> Answer:
+    """One skill ("do I need JavaScript?"): the essential and desirable criteria that mention it, or plainly that
+    none does, with the criteria on the same subject; and the duties that mention it."""
+    asked = question.skill
+
+    def describe(vacancy: Vacancy) -> Optional[Statement]:
+        essential, desirable = vacancy.facts_for("essential_criteria"), vacancy.facts_for("desirable_criteria")
+        if not essential and not desirable:
+            return None
+        if asked is None:
+            lines = [msg("skill.unnamed", essential="; ".join(quoted(_bare(f)) for f in essential),
+                         desirable="; ".join(quoted(_bare(f)) for f in desirable))]
+            return " ".join(lines), [*essential, *desirable]
+        named, lines = asked, []
+        mentions = [f for f in [*essential, *desirable] if named.mentioned_in(f.value)]
+        broader = vocabulary().get(asked.within or "")
+        if not mentions and broader and any(broader.mentioned_in(f.value) for f in [*essential, *desirable]):
+            lines.append(msg("skill.broader", skill=asked.name, broader=broader.name))
+            named = broader
+        required = [f for f in essential if named.mentioned_in(f.value)]
+        advantages = [f for f in desirable if named.mentioned_in(f.value)]
+        cited = [*required, *advantages]
+        if required:
+            lines.append(msg("skill.essential", skill=named.name, quotes="; ".join(quoted(_bare(f)) for f in required)))
+        if advantages:
+            message = "skill.also_advantage" if required else "skill.advantage"
+            lines.append(msg(message, skill=named.name, quotes="; ".join(quoted(_bare(f)) for f in advantages)))
+        if not cited:
+            related = [f for f in desirable if asked.family and family_pattern(asked.family).search(f.value)]
+            lines.append(msg("skill.not_asked", skill=asked.name))
+            shown = related or desirable  # what it does ask: on the same subject, else every advantage
+            if shown:
+                lines.append(msg("skill.related" if related else "skill.advantages",
+                                 quotes="; ".join(quoted(_bare(f)) for f in shown)))
+                cited.extend(shown)
+        duties = [f for f in vacancy.facts_for("duties") if asked.mentioned_in(f.value)]
+        if duties:
+            lines.append(msg("skill.in_duties", skill=asked.name, quotes="; ".join(quoted(_bare(f)) for f in duties)))
+            cited.extend(duties)
+        return " ".join(lines), cited
+
+    return _each(question, topic, describe, quoted_inline=True)
+
+
+def _bare(fact: Fact) -> str:
+    return fact.value.rstrip(".,;")
+
+
+def _unit_keys(label: str) -> List[re.Pattern]:
+    """What names a unit in a question: its acronyms and its name without the organisational word
+    ("Policy & Programmes (P&P) section": "P&P", "Policy & Programmes"; "EAST section": "EAST")."""
+    acronyms = re.findall(r"\(([^)]+)\)", label)
+    core = re.sub(rf"\s*\([^)]*\)|\s+{ORGANISATIONAL_WORDS}$", "", label, flags=re.IGNORECASE).strip()
+    return [re.compile(rf"(?<![\w&]){re.escape(key)}(?![\w&])", re.IGNORECASE) for key in [*acronyms, core] if key]
+
+
+# Names a question may give of a part of a notice ("the Partnership Staff Post programme", "ePRIME", "ITPP").
+_PROPER_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,4}[A-Z][a-z]+\b|\b[a-z]?[A-Z]{2,}[A-Za-z&]*\b")
+
+
+def _named_units(vacancy: Vacancy, text: str) -> List[Fact]:
+    """The unit descriptions and duties of a vacancy that the question names: by the unit's name or acronym, by the
+    lead-in of the position's duties, or by a proper name that the fact itself contains."""
+    facts = [*vacancy.facts_for("unit_description"), *vacancy.facts_for("duties")]
+    names = _proper_names(text, vacancy)
+    chosen = []
+    for fact in facts:
+        keys = _unit_keys(fact.label or "") if fact.field == "unit_description" else []
+        labelled = any(key.search(text) for key in keys)
+        lead_in = fact.field == "duties" and fact.label and _names_all_keys(fact.label, text, vacancy)
+        proper = any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", fact.value, re.IGNORECASE) for name in names)
+        if labelled or lead_in or proper:
+            chosen.append(fact)
+    return chosen
+
+
+def _proper_names(text: str, vacancy: Vacancy) -> List[str]:
+    """The proper names of the question that are not the vacancy's or its organisation's own."""
+    own = {v.lower() for v in mentioned_names(text, vacancy)}
+    return [n for n in _PROPER_NAME.findall(text) if n.lower() not in own]
+
+
+def _names_all_keys(lead_in: str, text: str, vacancy: Vacancy) -> bool:
+    """A duties lead-in ("The intern selected for the MCB-East position") that names a unit the question names."""
+    units = {f.label for f in vacancy.facts_for("unit_description") if f.label}
+    return any(key.search(lead_in) and key.search(text) for unit in units for key in _unit_keys(unit))
+
+
+def mentioned_names(text: str, vacancy: Vacancy) -> List[str]:
+    """The vacancy's own names ("cooperative security", "KM"), the words of its title ("NATO") and the acronym of
+    its NATO body ("IMS"): in a question they name the vacancy or the organisation, not a part of the notice."""
+    notice = vacancy.notice_text or ""
+    parts = [re.escape(p.strip()) for p in short_title(vacancy).split(",") if p.strip()]
+    acronyms = [a for part in parts for a in re.findall(rf"{part}\s*\((?:NATO\s+)?([A-Z]{{2,6}})\)", notice)]
+    own = [*vacancy.names, *re.findall(r"\w+", vacancy.title), *acronyms]
+    return [a for a in own if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text, re.IGNORECASE)]
+
+
+def _quoted_units(facts: Sequence[Fact]) -> str:
+    """Unit descriptions and duties, each under the unit or lead-in it belongs to."""
+    groups: Dict[str, List[str]] = {}
+    for fact in facts:
+        groups.setdefault(fact.label or "", []).append(quoted(fact.value))
+    return "\n".join(f"{label}\n{bullet_list(items)}" if label else bullet_list(items) for label, items in groups.items())
+
+
+def _with_named_units(topic: Topic, question: Question, default: Callable[[Vacancy], Optional[Statement]]) -> Answer:
+    """Answer about the parts of the notice the question names, for the vacancies whose notice has them; else the
+    topic's own answer (`default`) for each vacancy."""
+    named = {v.requisition: _named_units(v, question.text) for v in question.vacancies}
+    if any(named.values()):
+        having = [v for v in question.vacancies if named[v.requisition]]
+
+        def about_named(vacancy: Vacancy) -> Optional[Statement]:
+            facts = named[vacancy.requisition]
+            return f"{msg('units.named_lead_in')}\n{_quoted_units(facts)}", facts
+
+        return _each(replace(question, vacancies=having), topic, about_named, quoted_inline=True)
+    unknown = list(dict.fromkeys(n for v in question.vacancies for n in _proper_names(question.text, v)))
+    preface = msg("units.not_mentioned", names=and_list(unknown)) if unknown else ""
+    return _each(question, topic, default, quoted_inline=True, preface=preface)
+
+
+def unit_description(topic: Topic, question: Question) -> Answer:
+    """What the division or team of the vacancy does: the notice's first unit description (all of that unit's
+    paragraphs), or the part the question names."""
+
+    def describe(vacancy: Vacancy) -> Optional[Statement]:
+        facts = vacancy.facts_for("unit_description")
+        if not facts:
+            return None
+        first = [f for f in facts if f.label == facts[0].label]
+        return f"{msg(topic.message('lead_in'), unit=facts[0].label)}\n{bullet_list([quoted(f.value) for f in first])}", first
+
+    return _with_named_units(topic, question, describe)
+
+
+def sub_sections(topic: Topic, question: Question) -> Answer:
+    """The parts of the vacancy the notice describes: which units recruit, the units it describes and the positions
+    with duties of their own; or what it says of the part the question names ("the MCB East position")."""
+
+    def describe(vacancy: Vacancy) -> Optional[Statement]:
+        recruiting = vacancy.facts_for("recruiting_units")
+        units = vacancy.facts_for("unit_description")
+        if not recruiting and not units:
+            return None
+        lines = [quoted(f.value) for f in recruiting]
+        labels = list(dict.fromkeys(f.label for f in units if f.label))
+        if labels:
+            lines.append(msg("sub_sections.described", units=and_list(labels)))
+        positions = [f for f in vacancy.facts_for("duties") if f.label and _names_all_keys(f.label, f.label, vacancy)]
+        leads = list(dict.fromkeys(f.label for f in positions))
+        if leads:
+            lines.append(msg("sub_sections.positions", positions="; ".join(quoted(lead) for lead in leads)))
+        cited = [*recruiting, *[next(f for f in units if f.label == label) for label in labels],
+                 *[next(f for f in positions if f.label == lead) for lead in leads]]
+        return "\n".join(lines), cited
+
+    return _with_named_units(topic, question, describe)
+
+
+# What the vacancy comparison sets side by side: a message id and what it reads of each vacancy.
+COMPARED: Sequence[Tuple[str, str, Callable[[Vacancy], Optional[str]]]] = (
+    ("compare.division", "division", lambda v: v.division),
+    ("compare.location", "location", lambda v: v.location),
+    ("compare.schedule", "schedule", lambda v: v.schedule),
+    ("compare.hours", "hours", lambda v: v.hours_per_week and str(v.hours_per_week)),
+    ("compare.duration", "duration", lambda v: v.duration_months and str(v.duration_months)),
+    ("compare.start", "start_periods", lambda v: or_list([f.value for f in v.facts_for("start_periods")])),
+    ("compare.stipend", "stipend", stipend_words),
+    ("compare.deadline", "deadline", lambda v: format_instant(v.deadline)),
+    ("compare.essential", "essential_criteria", lambda v: "; ".join(_fold(f.value) for f in v.facts_for("essential_criteria"))),
+    ("compare.desirable", "desirable_criteria", lambda v: "; ".join(_fold(f.value) for f in v.facts_for("desirable_criteria"))),
+    ("compare.competencies", "competencies", lambda v: "; ".join(_fold(f.value) for f in v.facts_for("competencies"))),
+    ("compare.documents", "documents", lambda v: "; ".join(_fold(f.value) for f in v.facts_for("documents"))),
+)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def vacancy_difference(topic: Topic, question: Question) -> Answer:
+    """The vacancies side by side: where their stored fields differ, each vacancy's value; what their units do and
+    what their interns will gain, quoted; and the fields they share, named once. No judgement of its own."""
+    vacancies = list(question.vacancies)
+    if len(vacancies) < 2:
+        return Answer(msg("compare.only_one", vacancies=and_list([vacancy_label(v) for v in vacancies])), (), topic.name)
+    lines, facts, same = [msg("compare.lead_in", vacancies=and_list([vacancy_label(v) for v in vacancies]))], [], []
+    for message_id, field, read in COMPARED:
+        values = [(v, read(v)) for v in vacancies]
+        if not all(value for _, value in values):
+            continue
+        if len({value for _, value in values}) == 1:
+            same.append(msg(message_id))
+        else:
+            lines.append(msg("compare.differs", what=_capitalised(msg(message_id))))
+            lines.append(bullet_list([msg("format.labelled", label=vacancy_label(v), value=value) for v, value in values]))
+        facts.extend((v, v.fact(field)) for v in vacancies if v.fact(field))
+    for message_id, field in (("compare.unit", "unit_description"), ("compare.work", "work_summary")):
+        quoted_facts = [(v, v.fact(field)) for v in vacancies if v.fact(field)]
+        if quoted_facts:
+            lines.append(msg("compare.differs", what=_capitalised(msg(message_id))))
+            lines.append(bullet_list([msg("format.labelled", label=vacancy_label(v), value=quoted(f.value))
+                                      for v, f in quoted_facts]))
+            facts.extend(quoted_facts)
+    if same:
+        lines.append(msg("compare.same", fields=and_list(same)))
+    lines.append(msg("compare.ask_more"))
+    citations = tuple(dict.fromkeys(cite(v, f) for v, f in facts))
+    return Answer("\n".join(lines), citations, topic.name, quoted_inline=True)
+
+
 # The composer of each kind of topic named in topics.yml.
 KINDS: Dict[str, Callable[[Topic, Question], Answer]] = {
     "quoted": quoted_fact,
@@ -486,6 +712,11 @@ KINDS: Dict[str, Callable[[Topic, Question], Answer]] = {
     "travel_reimbursement": _framed(_travel_frame),
     "application_update": _framed(_update_frame),
     "accommodation": _framed(_accommodation_frame),
+    "programme_website": _framed(_website_frame),
+    "skill": skill,
+    "unit_description": unit_description,
+    "sub_sections": sub_sections,
+    "vacancy_difference": vacancy_difference,
 }
 COMPOSERS: Dict[str, Callable[[Question], Answer]] = {name: partial(KINDS[t.kind], t) for name, t in topics().items()}
 

@@ -15,7 +15,7 @@ from typing import Dict, Optional, Tuple
 import yaml
 
 CATALOGUE = Path(__file__).resolve().with_suffix(".yml")  # topics.yml
-_FIELDS = {"intent", "kind", "facts", "label", "column", "criterion", "messages", "keywords", "remembered"}
+_FIELDS = {"intent", "kind", "facts", "label", "column", "criterion", "messages", "keywords", "remembered", "compares"}
 _MESSAGE_ROLES = {"missing", "lead_in", "stated", "subject"}
 
 
@@ -31,6 +31,7 @@ class Topic:
     messages: Dict[str, str] = field(default_factory=dict)  # role -> message id
     keywords: Dict[str, re.Pattern] = field(default_factory=dict)  # language -> further-question pattern
     remembered: bool = True
+    compares: bool = False  # answered for every vacancy unless the question names two or more
 
     @property
     def fact(self) -> str:
@@ -50,7 +51,8 @@ def _topic(name: str, entry: dict) -> Topic:
     keywords = {language: re.compile(pattern, re.IGNORECASE) for language, pattern in entry.get("keywords", {}).items()}
     return Topic(name=name, kind=entry["kind"], intent=entry.get("intent"), facts=tuple(entry.get("facts", ())),
                  label=entry.get("label"), column=entry.get("column"), criterion=entry.get("criterion"),
-                 messages=dict(entry.get("messages", {})), keywords=keywords, remembered=entry.get("remembered", True))
+                 messages=dict(entry.get("messages", {})), keywords=keywords, remembered=entry.get("remembered", True),
+                 compares=entry.get("compares", False))
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, takewhile
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
@@ -132,6 +132,17 @@ POLICY_PATTERNS = {
     "no_update": r"cannot be updated after",
     "website": r"(?:Read more|more information)\b.{0,80}\b(?:website|web\s*site|terms and conditions)",
 }
+
+
+# What the notice says of the organisation before the duties (added for the notice topics): the training interns
+# receive, the units it describes ("The CS Division is responsible for ...") and the units recruiting.
+DUTIES_SECTIONS = r"daily work|what (?:will )?you(?: will)? do|duties|responsibilit|tasks|main activities"
+TRAINING_SENTENCE = r"\b(?:interns?|you|trainees?)\b.*\b(?:receive|get|be given|attend|follow)\b.*\btraining\b"
+UNIT_ROLE = r"\b(?:is|are)\s+(?:also\s+)?responsible\s+for\b|\bha(?:s|ve)\s+the\s+lead\s+role\b|\bleads?\s+on\b|\bin\s+charge\s+of\b"
+_NAME_WORD = r"(?:[A-Z][\w’'-]*|&|and|\([A-Z&]{2,8}\))"
+UNIT_NAME = re.compile(rf"(?:{_NAME_WORD}\s+)+(?:Division|Branch|Section|section|Team|team|Office|Directorate|Unit)\b"
+                       rf"(?:\s*\([A-Z&]{{2,8}}\))?")
+RECRUITING_SENTENCE = r"\b(?:looking\s+for|recruiting|seek(?:s|ing)?)\s+(?:an?\s+)?interns?\b"
 
 
 class NoticeError(ValueError):
@@ -589,8 +600,7 @@ class _Extractor:
         """What the intern will do: the daily-work section's items, each labelled by the lead-in it follows."""
         lead_in: Optional[str] = None
         position = 0
-        sections = r"daily work|what (?:will )?you(?: will)? do|duties|responsibilit|tasks|main activities"
-        for block in self.layout.blocks_in(sections):
+        for block in self.layout.blocks_in(DUTIES_SECTIONS):
             if block.kind == "paragraph":
                 if block.span.text.rstrip().endswith(":"):
                     lead_in = block.span.clean
@@ -612,6 +622,35 @@ class _Extractor:
                 derived_names(self.layout.text, named("requisition"), named("title"), named("division"))):
             self.add("names", name, Span(self.layout.section_at(source.start), source.text, source.start, source.end),
                      position)
+
+    def _read_training(self) -> None:
+        """The training the notice says interns receive, sentence by sentence."""
+        for position, (sentence, _) in enumerate(self.layout.sentences_matching(TRAINING_SENTENCE)):
+            self.add("training", sentence.clean, sentence, position)
+
+    def _read_units(self) -> None:
+        """Before the duties: each paragraph or item describing a unit ("The CS Division is responsible for ..."),
+        labelled with the unit it names, with the lettered items of a "responsible for the following:" item;
+        and the sentences naming the units that are recruiting ("NATO is currently looking for interns in ...")."""
+        later = re.compile(rf"{DUTIES_SECTIONS}|{OFFER_SECTION}|criteria|essential", re.IGNORECASE)
+        blocks = list(takewhile(lambda b: not later.search(b.span.section), self.layout.blocks))
+        label: Optional[str] = None
+        listing = False  # the last unit description ends in a colon: its lettered items follow
+        for block in (b for b in blocks if b.kind != "heading"):
+            name = UNIT_NAME.search(block.span.clean)
+            if listing and block.kind == "item" and re.fullmatch(r"\(?[a-z][.)]", block.marker or ""):
+                pass  # an item of the unit's list keeps its label
+            elif re.search(UNIT_ROLE, block.span.text, re.IGNORECASE) and (name or label):
+                label = re.sub(r"^(?:The|This|and)\s+", "", name.group(0)) if name else label
+                listing = block.span.clean.endswith(":")
+            else:
+                listing = False
+                continue
+            self.add("unit_description", block.span.clean, block.span, len(self._facts_named("unit_description")), label)
+        recruiting = (s for s, _ in self.layout.sentences_matching(RECRUITING_SENTENCE)
+                      if any(b.span.start <= s.start < b.span.end for b in blocks))
+        for position, sentence in enumerate(recruiting):
+            self.add("recruiting_units", sentence.clean, sentence, position)
 
     def _read_policies(self) -> None:
         for key, pattern in POLICY_PATTERNS.items():
