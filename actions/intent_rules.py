@@ -49,6 +49,8 @@ _VACANCY_FILLER = (rf"{_COMMON_FILLER}|or|instead|on|of|regarding|concerning|a|t
 # Around a place: "I'm in Toronto", "Sydney time?"; not "is the internship in Brussels?", a question of its own.
 _PLACE_FILLER = (rf"{_COMMON_FILLER}|i'm|im|i|am|in|at|from|my|time|zone|timezone|live|living|based|here|currently"
                  r"|right|that|it|is|be|would|convert|to")
+# A question that asks the assistant to act ("can you improve it?"), after a long message's drafting request.
+_ADDRESSES_ASSISTANT = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b|\bplease\b|\bhelp\s+me\b", re.IGNORECASE)
 _REQUISITION_NUMBER = re.compile(r"(?<![\d.,/:-])\d{5,8}(?![\d.,/:-]?\d)")
 
 
@@ -132,12 +134,17 @@ def mark_entities(text: str, entities: Sequence[Tuple[int, int, str]]) -> str:
     return text
 
 
-def rule_intent(text: str, predicted: Optional[str]) -> Optional[str]:
+def rule_intent(text: str, predicted: Optional[str], whole_text: Optional[str] = None) -> Optional[str]:
     """The intent a rule assigns to the message (vacancies and places marked, see mark_entities) given the
-    classifier's prediction, or None to keep it."""
+    classifier's prediction, or None to keep it. `text` is what was classified; `whole_text`, the message as
+    sent where that was longer (components.understood_text): a drafting request or a statement about oneself
+    may come before the question."""
+    whole_text = whole_text or text
+    if whole_text != text and is_drafting_request(whole_text) and _ADDRESSES_ASSISTANT.search(text):
+        return "request_drafting"  # "Here is my cover letter: ... Can you improve it?"
     for rule in RULES:
         if (rule.overrides is None or predicted in rule.overrides) and rule.matches(text):
             return rule.intent
     if predicted in GENERAL_APPLY_ANSWERS:
-        return first_stated_criterion(text)
+        return first_stated_criterion(whole_text)
     return None
