@@ -1,10 +1,12 @@
 """Elliptical follow-ups: "what proof do they need" after reasonable accommodation, "which language should they be"
 after documents.
 
-Such a message names no subject of its own: its pronoun points at the topic answered last. The NLU
-(components.understood_text) classifies it a second time with that topic's words added, and components.intent_rules
-keeps whichever reading the classifier is surer of, so a follow-up that is a question of its own ("is it paid?")
-keeps its own meaning.
+Such a message names no subject of its own: its pronoun points at the topic answered last ("what proof do they
+need"), or it is short and reads as nothing alone ("does a master count too?"). The NLU
+(components.understood_text) classifies a short message a second time with the last topic's words added;
+components.intent_rules keeps that reading where the classifier is surer of it and the message points back, or
+where the message alone was not understood. A follow-up that is a question of its own ("is it paid?") keeps its
+own meaning.
 """
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ from typing import Optional
 from actions.suggestions import SUBJECTS
 
 FOLLOW_UP_MAX_WORDS = 12
+# Topics that a follow-up does not refine: after the list of vacancies, "what does the intern do there?" asks
+# about the vacancy named, not about the list.
+NOT_REFINED = frozenset({"list_vacancies"})
 # A pronoun or a determiner that points back, or an opening that continues the last question.
 _POINTS_BACK = re.compile(
     r"\b(?:they|them|their|it|its|those|these|that|this|there|such|ones?)\b|^\W*(?:and|what\s+about|how\s+about|also|so)\b",
@@ -26,13 +31,17 @@ def topic_intent(topic: str) -> str:
     return topic if topic == "list_vacancies" else f"ask_{topic}"
 
 
-def is_elliptical(text: str) -> bool:
+def is_short(text: str) -> bool:
+    return len(re.findall(r"\w+", text)) <= FOLLOW_UP_MAX_WORDS
+
+
+def points_back(text: str) -> bool:
     """A short message that points back at something said before."""
-    return len(re.findall(r"\w+", text)) <= FOLLOW_UP_MAX_WORDS and bool(_POINTS_BACK.search(text))
+    return is_short(text) and bool(_POINTS_BACK.search(text))
 
 
 def with_context(text: str, last_topic: Optional[str]) -> Optional[str]:
-    """The follow-up with the last topic's words added ("which language should they be (the documents to
-    attach)"), or None when it is not elliptical or there is no topic to add."""
-    subject = SUBJECTS.get(topic_intent(last_topic)) if last_topic else None
-    return f"{text} ({subject})" if subject and is_elliptical(text) else None
+    """A short message with the last topic's words added ("which language should they be (the documents to
+    attach)"), or None when it is long or there is no topic to add."""
+    subject = SUBJECTS.get(topic_intent(last_topic)) if last_topic and last_topic not in NOT_REFINED else None
+    return f"{text} ({subject})" if subject and is_short(text) else None

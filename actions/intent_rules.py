@@ -122,7 +122,8 @@ RULES = (
     IntentRule("choose_vacancy", names_only_a_vacancy_or_place),
     IntentRule("greet", is_greeting, DECLINES | SMALL_TALK),
     IntentRule("choose_vacancy", names_a_requisition_number, DECLINES),  # the action lists the known vacancies
-    IntentRule("ask_nationality_requirement", states_nationality, DECLINES | SMALL_TALK),
+    # not over "the notice does not say": "I'm American, do I need a visa?" asks about the visa
+    IntentRule("ask_nationality_requirement", states_nationality, (DECLINES - {"ask_uncovered_topic"}) | SMALL_TALK),
 )
 
 

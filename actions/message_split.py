@@ -29,6 +29,19 @@ _QUESTION_CUE = re.compile(
 )
 
 
+# Where a message joins two questions: "where is the office and can I work from home?", "stipend? deadline?"
+_CLAUSE_BREAK = re.compile(
+    r"\?+\s*|;\s*|,?\s+(?:and|also|plus|but|or)\s+(?=(?:also\s+)?(?:what|which|when|where|who|why|how|is|are|am|do|does"
+    r"|did|can|could|may|will|would|should|must|have|has|i|my|the|there|it|they)\b)",
+    re.IGNORECASE,
+)
+
+
+def question_clauses(text: str) -> List[str]:
+    """The questions a message joins, in order (one clause for a single question)."""
+    return [c for c in (c.strip(" ,.!") for c in _CLAUSE_BREAK.split(text)) if re.search(r"\w", c)]
+
+
 def sentences(text: str) -> List[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if re.search(r"\w", s)]
 

@@ -25,6 +25,16 @@ def vocabulary(texts: Iterable[str]) -> Counter:
     return Counter(word.lower() for text in texts for word in _WORD.findall(text))
 
 
+def domain_vocabulary(examples: Iterable[str], notices: Iterable[str]) -> Counter:
+    """The words to correct towards: every word of the notices, and the training examples' words that are English
+    or occur at least twice (a word seen once and in no dictionary is one of the typos the training data holds
+    on purpose, "aply", and is corrected like any other)."""
+    trained = vocabulary(examples)
+    counts = vocabulary(notices)
+    counts.update({word: n for word, n in trained.items() if n >= 2 or word in english_words()})
+    return counts
+
+
 @lru_cache(maxsize=1)
 def english_words() -> FrozenSet[str]:
     """The words of symspellpy's English frequency dictionary (82,765 words)."""

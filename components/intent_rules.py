@@ -17,10 +17,13 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.intent_rules import mark_entities, rule_intent
-from components.understood_text import CONTEXT_READING_OF, ORIGINAL_TEXT
+from actions.intent_rules import SMALL_TALK, mark_entities, rule_intent
+from components.understood_text import ORIGINAL_TEXT, PART, READING_OF, READING_WINS, SURER
 
 DECIDED_BY_RULE = "decided_by_rule"  # in the parse result where a rule set the intent
+FURTHER_INTENTS = "further_intents"  # in the parse result: the other questions of a message that joins several
+NOT_FURTHER = frozenset({None, "nlu_fallback", "out_of_scope", "greet", "goodbye", "thank", "affirm", "deny", "help",
+                         "bot_challenge", "stop", "choose_vacancy", "request_drafting", "check_eligibility"})
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -66,15 +69,28 @@ def top_confidence(message: Message) -> float:
 
 
 def keep_surer_readings(messages: List[Message]) -> List[Message]:
-    """The messages as sent, each with the intent of its reading in context where the classifier is surer of
-    that one (components.understood_text adds those readings after the messages)."""
-    sent = [message for message in messages if message.get(CONTEXT_READING_OF) is None]
+    """The messages as sent, each with the intent of another reading (components.understood_text adds them after
+    the messages) where that reading is a question the classifier is surer of and, for some readings, the message
+    alone was not understood (an out-of-scope reading never replaces another: a long message whole often reads as
+    out of scope), and with the other questions of a message that joins several."""
+    sent = [message for message in messages if message.get(READING_OF) is None]
     for reading in messages[len(sent):]:
-        message = sent[reading.get(CONTEXT_READING_OF)]
-        if top_confidence(reading) > top_confidence(message):
+        message = sent[reading.get(READING_OF)]
+        own = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        unsure = own in {None, "nlu_fallback"}
+        surer = top_confidence(reading) > top_confidence(message)
+        answers = (reading.get(INTENT) or {}).get(INTENT_NAME_KEY) not in {None, "nlu_fallback", "out_of_scope"}
+        if surer and answers and (unsure or (reading.get(READING_WINS) == SURER and own not in SMALL_TALK)):
             message.set(INTENT, reading.get(INTENT), add_to_output=True)
             message.set(INTENT_RANKING_KEY, reading.get(INTENT_RANKING_KEY), add_to_output=True)
-            message.set("read_in_context", reading.get(TEXT), add_to_output=True)
+            message.set("read_as", reading.get(TEXT), add_to_output=True)
+    for message_position, message in enumerate(sent):
+        parts = [(reading.get(INTENT) or {}).get(INTENT_NAME_KEY) for reading in messages[len(sent):]
+                 if reading.get(READING_OF) == message_position and reading.get(READING_WINS) == PART]
+        main = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        further = list(dict.fromkeys(p for p in parts if p not in NOT_FURTHER and p != main))
+        if further:
+            message.set(FURTHER_INTENTS, further, add_to_output=True)
     return sent
 
 

@@ -5,9 +5,11 @@ It runs first in the pipeline and replaces the text that the later components re
 vocabulary is built at training time from the training examples and the notices (data/vacancies/), so a new
 notice's words are never "corrected". The original text is kept, and components.intent_rules puts it back at
 the end: the actions read the whole message (the vacancy named, what the asker says about themselves).
-An elliptical follow-up ("which language should they be") is also classified a second time with the
-conversation's last topic added (actions.followups): that reading travels as an extra message through the
-pipeline, and components.intent_rules keeps the surer of the two. Training examples are left as they are.
+Other readings travel as extra messages through the pipeline, for components.intent_rules to choose from: a short
+message with the conversation's last topic added (actions.followups: "which language should they be" after the
+documents), a long message whole (kept where its question part alone is not understood), and each question
+of a message that joins several ("where is the office and can I work from home?"), which the answer action
+answers too. Training examples are left as they are.
 """
 from __future__ import annotations
 
@@ -25,13 +27,16 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.followups import with_context
-from actions.message_split import question_part
-from actions.spelling import DomainSpelling, vocabulary
+from actions.followups import points_back, with_context
+from actions.message_split import question_clauses, question_part
+from actions.spelling import DomainSpelling, domain_vocabulary
 
 ORIGINAL_TEXT = "original_text"  # the message as sent, restored by components.intent_rules
 UNDERSTOOD_TEXT = "understood_text"  # what was classified, in the parse result for inspection
-CONTEXT_READING_OF = "context_reading_of"  # on the extra message: the position of the message it reads again
+READING_OF = "reading_of"  # on an extra message: the position of the message it reads again
+READING_WINS = "reading_wins"  # on an extra message: SURER (where the classifier is surer of it) or UNSURE
+SURER, UNSURE = "where surer", "where the message alone is not understood"
+PART = "one of the questions a message joins"  # also kept as a further question to answer
 VOCABULARY_FILE = "vocabulary.json"
 
 
@@ -58,7 +63,7 @@ class UnderstoodText(GraphComponent):
     def train(self, training_data: TrainingData) -> Resource:
         notices = [path.read_text(encoding="utf-8") for path in sorted(Path().glob(self.config["notices"]))]
         examples = [message.get(TEXT) or "" for message in training_data.intent_examples]
-        counts = vocabulary(examples + notices)
+        counts = domain_vocabulary(examples, notices)
         with self.model_storage.write_to(self.resource) as directory:
             (directory / VOCABULARY_FILE).write_text(json.dumps(dict(sorted(counts.items()))), encoding="utf-8")
         self.spelling = DomainSpelling(counts)
@@ -79,12 +84,20 @@ class UnderstoodText(GraphComponent):
         readings = []
         for position, message in enumerate(messages):
             original = message.get(TEXT) or ""
-            understood = self.spelling.correct(question_part(original))
+            asked = question_part(original)
+            understood = self.spelling.correct(asked)
             if understood != original:
                 message.set(ORIGINAL_TEXT, original)
                 message.set(TEXT, understood)
                 message.set(UNDERSTOOD_TEXT, understood, add_to_output=True)
             in_context = with_context(understood, last_topic)
             if in_context:
-                readings.append(Message(data={TEXT: in_context, CONTEXT_READING_OF: position}))
+                wins = SURER if points_back(understood) else UNSURE
+                readings.append(Message(data={TEXT: in_context, READING_OF: position, READING_WINS: wins}))
+            clauses = question_clauses(understood)
+            if len(clauses) > 1:
+                readings += [Message(data={TEXT: clause, READING_OF: position, READING_WINS: PART}) for clause in clauses]
+            if asked != original:
+                whole = self.spelling.correct(original)
+                readings.append(Message(data={TEXT: whole, READING_OF: position, READING_WINS: UNSURE}))
         return messages + readings

@@ -4,7 +4,8 @@ CLINC150 (Larson et al., "An Evaluation Dataset for Intent Classification and Ou
 EMNLP-IJCNLP 2019; CC BY 3.0) holds everyday assistant queries in ten domains, none about an internship. Intents
 that an applicant could mean about the internship or that match the project's own small-talk intents are left
 out (BORDERING): "what is my income" would be a stipend question, "hello" a greeting. From every other intent a
-fixed sample is taken (seeded, so the file is reproducible), plus the whole `oos_train` split.
+fixed sample is taken (seeded, so the file is reproducible), plus the whole `oos_train` split, less the queries
+the project's own training or evaluation data already holds.
 
     .venv/bin/python scripts/sample_clinc_negatives.py [CLINC_DIR]   (default: the shared datasets folder)
 """
@@ -42,6 +43,17 @@ def clinc_dir() -> Path:
     return next((c for c in candidates if c.is_dir()), candidates[0]) / "datasets" / "clinc150"
 
 
+def project_examples() -> set:
+    """The examples of the other training files and of the held-out set, normalised as the data tests compare them."""
+    files = [p for p in sorted((ROOT / "data" / "nlu").glob("*.yml")) if p != OUTPUT] + [ROOT / "bench" / "data" / "nlu_eval.yml"]
+    return {normalised(line.strip()[2:]) for path in files if path.exists()
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip().startswith("- ")}
+
+
+def normalised(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
 def main() -> None:
     splits = json.loads((clinc_dir() / "clinc150_train_val.json").read_text(encoding="utf-8"))
     by_intent = defaultdict(list)
@@ -51,7 +63,9 @@ def main() -> None:
     rng = random.Random(SEED)
     sample = [query for intent in sorted(by_intent) for query in rng.sample(by_intent[intent], PER_INTENT)]
     sample += [query for query, _ in splits["oos_train"]]
+    known = project_examples()
     clean = sorted({re.sub(r"[\[\]{}()\"]", "", query).strip() for query in sample} - {""})
+    clean = [query for query in clean if normalised(query) not in known]
     lines = [
         'version: "3.1"',
         "",

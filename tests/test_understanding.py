@@ -1,8 +1,8 @@
 """What the NLU classifies: a long message's question part, respelled words, follow-ups read with their topic."""
 from __future__ import annotations
 
-from actions.followups import is_elliptical, with_context
-from actions.message_split import question_part
+from actions.followups import points_back, with_context
+from actions.message_split import question_clauses, question_part
 from actions.spelling import DomainSpelling, vocabulary
 
 DOMAIN = DomainSpelling(vocabulary(["How much is the stipend?", "What is the deadline?", "Is telework possible?"]))
@@ -44,7 +44,53 @@ def test_a_follow_up_is_read_with_the_last_topic():
     assert with_context("what proof do they need", "accommodation") == "what proof do they need (reasonable accommodation)"
 
 
-def test_a_question_of_its_own_or_no_topic_gets_no_second_reading():
-    assert not is_elliptical("what is the stipend for the KM internship")
+def test_only_a_short_message_after_a_topic_gets_a_second_reading():
+    assert with_context("is a diploma supplement ok, or must it be the diploma itself, for the KM internship", "documents") is None
     assert with_context("which language should they be", None) is None
     assert with_context("which language should they be", "uncovered_topic") is None
+
+
+def test_a_pronoun_or_a_continuing_opening_points_back():
+    assert points_back("which language should they be") and points_back("and for interns?")
+    assert not points_back("does a master count too?")
+
+
+def test_the_questions_a_message_joins_are_told_apart():
+    assert question_clauses("where is the office and can I work from home?") == ["where is the office",
+                                                                                 "can I work from home"]
+    assert question_clauses("stipend? deadline?") == ["stipend", "deadline"]
+    assert question_clauses("I'm Croatian and 20 years old, can I apply?") == ["I'm Croatian and 20 years old, can I apply"]
+
+
+def classified(text, intent, confidence, **data):
+    """A message as the classifiers leave it (the fallback's own entry first where it declined)."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    ranking = [{"name": intent, "confidence": confidence}]
+    name = intent if confidence >= 0.66 else "nlu_fallback"
+    return Message(data={"text": text, "intent": {"name": name, "confidence": confidence},
+                         "intent_ranking": ranking, **data})
+
+
+def test_the_reading_in_context_wins_where_the_classifier_is_surer_of_it():
+    from components.intent_rules import keep_surer_readings
+    from components.understood_text import READING_OF, READING_WINS, SURER, UNSURE
+
+    sent = classified("which language should they be", "ask_language_requirement", 0.7)
+    in_context = classified("which language should they be (the documents to attach)", "ask_document_language", 0.9,
+                            **{READING_OF: 0, READING_WINS: SURER})
+    assert keep_surer_readings([sent, in_context])[0].get("intent")["name"] == "ask_document_language"
+    own = classified("is it paid?", "ask_stipend", 0.9)
+    other = classified("is it paid? (the application deadline)", "ask_deadline", 0.95, **{READING_OF: 0, READING_WINS: UNSURE})
+    assert keep_surer_readings([own, other])[0].get("intent")["name"] == "ask_stipend"  # understood alone
+
+
+def test_each_question_of_a_joined_message_is_kept_as_a_further_intent():
+    from components.intent_rules import FURTHER_INTENTS, keep_surer_readings
+    from components.understood_text import PART, READING_OF, READING_WINS
+
+    sent = classified("where is the office and can I work from home?", "ask_location", 0.8)
+    parts = [classified("where is the office", "ask_location", 0.9, **{READING_OF: 0, READING_WINS: PART}),
+             classified("can I work from home", "ask_telework", 0.95, **{READING_OF: 0, READING_WINS: PART})]
+    [message] = keep_surer_readings([sent, *parts])
+    assert message.get("intent")["name"] == "ask_location" and message.get(FURTHER_INTENTS) == ["ask_telework"]
