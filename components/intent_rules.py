@@ -18,7 +18,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.intent_rules import SMALL_TALK, mark_entities, rule_intent
-from components.understood_text import ORIGINAL_TEXT, PART, READING_OF, READING_WINS, SURER
+from components.understood_text import ORIGINAL_TEXT, PART, READING_EXPECTS, READING_OF, READING_WINS, SURER
 
 DECIDED_BY_RULE = "decided_by_rule"  # in the parse result where a rule set the intent
 FURTHER_INTENTS = "further_intents"  # in the parse result: the other questions of a message that joins several
@@ -79,7 +79,8 @@ def keep_surer_readings(messages: List[Message]) -> List[Message]:
         own = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         unsure = own in {None, "nlu_fallback"}
         surer = top_confidence(reading) > top_confidence(message)
-        answers = (reading.get(INTENT) or {}).get(INTENT_NAME_KEY) not in {None, "nlu_fallback", "out_of_scope"}
+        read = (reading.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        answers = read not in {None, "nlu_fallback", "out_of_scope"} and reading.get(READING_EXPECTS) in {None, read}
         if surer and answers and (unsure or (reading.get(READING_WINS) == SURER and own not in SMALL_TALK)):
             message.set(INTENT, reading.get(INTENT), add_to_output=True)
             message.set(INTENT_RANKING_KEY, reading.get(INTENT_RANKING_KEY), add_to_output=True)

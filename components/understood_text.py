@@ -27,7 +27,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.followups import points_back, with_context
+from actions.followups import points_back, topic_intent, with_context
 from actions.message_split import question_clauses, question_part
 from actions.spelling import DomainSpelling, domain_vocabulary
 
@@ -36,6 +36,7 @@ UNDERSTOOD_TEXT = "understood_text"  # what was classified, in the parse result 
 READING_OF = "reading_of"  # on an extra message: the position of the message it reads again
 READING_WINS = "reading_wins"  # on an extra message: SURER (where the classifier is surer of it) or UNSURE
 SURER, UNSURE = "where surer", "where the message alone is not understood"
+READING_EXPECTS = "reading_expects"  # on a reading in context that does not point back: the only intent it may give
 PART = "one of the questions a message joins"  # also kept as a further question to answer
 VOCABULARY_FILE = "vocabulary.json"
 
@@ -91,9 +92,11 @@ class UnderstoodText(GraphComponent):
                 message.set(TEXT, understood)
                 message.set(UNDERSTOOD_TEXT, understood, add_to_output=True)
             in_context = with_context(understood, last_topic)
-            if in_context:
-                wins = SURER if points_back(understood) else UNSURE
-                readings.append(Message(data={TEXT: in_context, READING_OF: position, READING_WINS: wins}))
+            if in_context and points_back(understood):
+                readings.append(Message(data={TEXT: in_context, READING_OF: position, READING_WINS: SURER}))
+            elif in_context:  # "does a master count too?" continues the last topic or is not read in context
+                readings.append(Message(data={TEXT: in_context, READING_OF: position, READING_WINS: UNSURE,
+                                              READING_EXPECTS: topic_intent(last_topic)}))
             clauses = question_clauses(understood)
             if len(clauses) > 1:
                 readings += [Message(data={TEXT: clause, READING_OF: position, READING_WINS: PART}) for clause in clauses]

@@ -152,7 +152,7 @@ def test_unknown_requisition_lists_the_known_ones(assistant):
 
 
 # Questions about the documents that the classifier is unsure of (below the fallback threshold), worded loosely.
-LOOSE_DOCUMENT_QUESTIONS = ["is a CV required?", "cv + diploma?", "CV and transcripts, needed or not"]
+LOOSE_DOCUMENT_QUESTIONS = ["is a CV required?", "cv + diploma?", "CV and transcripts, needed or not", "transcripts?", "papers?"]
 
 
 def test_an_unsure_question_is_offered_back_and_a_yes_answers_it(assistant):

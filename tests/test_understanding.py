@@ -94,3 +94,17 @@ def test_each_question_of_a_joined_message_is_kept_as_a_further_intent():
              classified("can I work from home", "ask_telework", 0.95, **{READING_OF: 0, READING_WINS: PART})]
     [message] = keep_surer_readings([sent, *parts])
     assert message.get("intent")["name"] == "ask_location" and message.get(FURTHER_INTENTS) == ["ask_telework"]
+
+
+def test_a_reading_in_context_that_does_not_point_back_must_continue_the_last_topic():
+    from components.intent_rules import keep_surer_readings
+    from components.understood_text import READING_EXPECTS, READING_OF, READING_WINS, UNSURE
+
+    unsure = classified("I dropped out after one year", "ask_studies_requirement", 0.3)
+    elsewhere = classified("I dropped out after one year (the stipend)", "ask_uncovered_topic", 0.74,
+                           **{READING_OF: 0, READING_WINS: UNSURE, READING_EXPECTS: "ask_stipend"})
+    assert keep_surer_readings([unsure, elsewhere])[0].get("intent")["name"] == "nlu_fallback"
+    continued = classified("does a master count too? (the studies requirement)", "ask_studies_requirement", 0.8,
+                           **{READING_OF: 0, READING_WINS: UNSURE, READING_EXPECTS: "ask_studies_requirement"})
+    alone = classified("does a master count too?", "ask_studies_requirement", 0.4)
+    assert keep_surer_readings([alone, continued])[0].get("intent")["name"] == "ask_studies_requirement"
