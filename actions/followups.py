@@ -21,7 +21,7 @@ FOLLOW_UP_MAX_WORDS = 12
 NOT_REFINED = frozenset({"list_vacancies"})
 # A pronoun or a determiner that points back, or an opening that continues the last question.
 _POINTS_BACK = re.compile(
-    r"\b(?:they|them|their|it|its|those|these|that|this|there|such|ones?)\b|^\W*(?:and|what\s+about|how\s+about|also|so)\b",
+    r"\b(?:they|them|their|it|its|those|these|that|this|there|such)\b|^\W*(?:and|what\s+about|how\s+about|also|so)\b",
     re.IGNORECASE,
 )
 
