@@ -41,7 +41,9 @@ export SPACY_PIPELINE := var/spacy/applicant_en-$(shell cat $(SPACY_INPUTS) 2>/d
 DATABASE_STAMP := var/database-$(shell printf '%s' "$(VACANCY_DATABASE_URL)" | sha256sum | cut -c1-12).stamp
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(wildcard components/*.py) \
 	actions/understanding/drafting_policy.py actions/understanding/intent_rules.py actions/eligibility/criteria.py \
-	actions/understanding/countries.py actions/understanding/french_reading.py $(SPACY_PIPELINE)/meta.json
+	actions/understanding/countries.py actions/understanding/french_reading.py $(SPACY_PIPELINE)/meta.json \
+	actions/understanding/spelling.py actions/understanding/message_split.py actions/understanding/followups.py \
+	actions/answers/suggestions.py $(wildcard data/vacancies/*.txt)
 
 .PHONY: help run test setup venv database spacy-pipeline model validate bench-nlu bench-load purge-conversations lock clean
 .PHONY: followup unanswered-report unanswered-purge bench-followup bench-unanswered shell browser chromium
@@ -106,7 +108,7 @@ shell: setup
 	@trap 'kill $$actions 2>/dev/null' EXIT; \
 	$(RASA) run actions --port $(ACTION_PORT) >var/shell-actions.log 2>&1 & actions=$$!; \
 	for _ in $$(seq 120); do (exec 3<>/dev/tcp/127.0.0.1/$(ACTION_PORT)) 2>/dev/null && break; sleep 1; done; \
-	$(RASA) shell --model $(MODEL) --port $(RASA_PORT) --endpoints $(ENDPOINTS)
+	$(RASA) shell --model $(MODEL) --interface 127.0.0.1 --port $(RASA_PORT) --endpoints $(ENDPOINTS)
 
 # What the browser test (tests/test_browser_chat.py) needs besides the venv's Playwright: Debian's Chromium
 # (Playwright cannot download its own browsers here) and axe-core from npm, pinned.
@@ -132,7 +134,7 @@ test: setup validate browser
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/test-results --quiet
 
 bench-nlu: venv spacy-pipeline
-	$(PYTHON) bench/nlu_benchmark.py
+	$(PYTHON) bench/nlu_benchmark.py $(BENCH_ARGS)
 	$(PYTHON) bench/french_nlu_benchmark.py  # languages (issue 13): the blind French sets
 
 # --- Office tools (README, "For the recruitment office") ---

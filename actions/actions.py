@@ -128,13 +128,16 @@ class ActionAnswerQuestion(VacancyAction):
         return INTENT_TOPICS.get(tracker.get_intent_of_latest_message() or "")
 
     def further_topics(self, tracker: Tracker, topic: str) -> List[str]:
-        """Other criteria the person says something about ("I'm Swedish and 24"), then other topics asked."""
+        """Other criteria the person says something about ("I'm Swedish and 24"), then the other questions the NLU
+        classified in the message (components.intent_rules), then other topics its keywords name."""
         text = tracker.latest_message.get("text") or ""
         criteria = []
         if topic.endswith("_requirement"):
             criteria = [f"{name}_requirement" for name in stated_criteria(text, clock.today())
                         if f"{name}_requirement" != topic]
-        return criteria + [asked for asked in further_topics(text, topic) if asked not in criteria]
+        classified = [INTENT_TOPICS[i] for i in tracker.latest_message.get("further_intents") or [] if i in INTENT_TOPICS]
+        asked = dict.fromkeys(classified + further_topics(text, topic))
+        return criteria + [t for t in asked if t not in criteria and t != topic]
 
 
 class ActionNotUnderstood(Action):

@@ -1,39 +1,158 @@
-"""NLU benchmark: train on data/nlu with config.yml, evaluate on the held-out set bench/data/nlu_eval.yml.
+"""NLU benchmark: train on data/nlu with config.yml, then evaluate on messages nobody on the team wrote.
 
-Prints, with a PASS/FAIL against each target:
-- intent macro-F1 over every intent of the evaluation set (target >= 0.95);
-- out-of-scope recall: share of out-of-scope messages that get a decline, i.e. are classified out_of_scope
-  or fall below the confidence threshold (nlu_fallback) (target >= 0.95);
-- confident wrong answers: share of in-scope messages classified, above the threshold, as another intent
-  that the assistant would answer (target <= 1%).
-A message routed to the low-confidence fallback counts as out_of_scope for the F1, because both get a
-decline instead of an answer. Exit status 1 when a target is missed.
+Evaluation sets (never trained on, see bench/data/README.md):
+- the blind English test set bench/data/en_test.jsonl: the figures that count;
+- the blind English validation set bench/data/en_validation.jsonl: the figures thresholds are chosen on, printed
+  labelled as validation;
+- CLINC150's validation split (from the shared datasets folder): none of it is about an internship.
 
-    make bench-nlu            (or: python bench/nlu_benchmark.py [--model models/x.tar.gz])
+Each message is parsed the way the conversation parses it (the Rasa NLU graph, given a tracker whose last_topic
+slot holds what the turns before it would have left there), so follow-ups are read with their context.
+Printed with PASS/FAIL for the test set and CLINC150:
+- in-scope messages answered with the right intent (target >= 97%);
+- confident wrong answers: in-scope messages given another answer (target <= 1%);
+- out-of-scope recall: out-of-scope messages declined (target >= 0.97);
+- CLINC150 false accepts: CLINC150 queries given an answer (target <= 3%);
+plus macro-F1 and the share of in-scope messages declined. "new_topic:<name>" messages ask about what the notice
+says but no intent covers yet: they cannot be right, so they are reported apart and left out of the targets.
+A decline is out_of_scope, the low-confidence fallback (nlu_fallback) or "the notice does not say"
+(ask_uncovered_topic). Exit status 1 when a test-set or CLINC150 target is missed.
+
+    make bench-nlu     (or: python bench/nlu_benchmark.py [--model models/x.tar.gz] [--config FILE] [--sweep])
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL_SET = ROOT / "bench" / "data" / "nlu_eval.yml"
-DECLINES = {"out_of_scope", "nlu_fallback"}
-TARGETS = {"macro_f1": 0.95, "oos_recall": 0.95, "confident_wrong": 0.01}
+sys.path.insert(0, str(ROOT))
+
+from actions.actions import INTENT_TOPICS  # noqa: E402
+from actions.understanding.followups import topic_intent  # noqa: E402
+from components.intent_rules import DECIDED_BY_RULE, FURTHER_INTENTS  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+VALIDATION, TEST = DATA / "en_validation.jsonl", DATA / "en_test.jsonl"
+DECLINES = {"out_of_scope", "nlu_fallback", "ask_uncovered_topic"}
+# Replies that are not an answer from a notice: a CLINC150 query that gets one is not falsely accepted.
+SMALL_TALK = {"greet", "goodbye", "thank", "affirm", "deny", "help", "bot_challenge", "stop"}
+TARGETS = {"right": 0.97, "confident_wrong": 0.01, "oos_recall": 0.97, "clinc_false_accepts": 0.03}
 
 
-def load_examples(path: Path) -> List[Tuple[str, str]]:
-    from rasa.shared.nlu.training_data.loading import load_data
+@dataclass
+class Example:
+    text: str
+    intent: str
+    kind: str = ""
+    context: List[Tuple[str, str]] = field(default_factory=list)  # the turns before: (intent, text)
+    also: List[str] = field(default_factory=list)  # the other things a two-part message asks
 
-    data = load_data(str(path))
-    return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
+    @property
+    def last_topic(self) -> Optional[str]:
+        """What the last_topic slot holds after the context turns (actions.actions sets it on each answer)."""
+        topic = None
+        for intent, _ in self.context:
+            if intent in INTENT_TOPICS and intent != "ask_uncovered_topic":  # "the notice does not say" is not kept
+                topic = INTENT_TOPICS[intent]
+        return topic
+
+
+    def requested_criterion(self, today) -> Optional[str]:
+        """The criterion the eligibility self-check asks next when the context left one running, else None."""
+        from actions.eligibility.report import CRITERIA, stated_criteria
+
+        answered = None  # None: no check running
+        for intent, text in self.context:
+            if intent == "check_eligibility":
+                answered = set(stated_criteria(text, today))
+            elif answered is not None and intent in {"stop", "goodbye"}:
+                answered = None
+            elif answered is not None and intent.endswith("_requirement"):
+                answered.add(intent[len("ask_"):-len("_requirement")])
+            if answered is not None and answered >= set(CRITERIA):
+                answered = None
+        return next((c for c in CRITERIA if c not in answered), None) if answered is not None else None
+
+
+@dataclass
+class Reading:
+    intent: str
+    confidence: float
+    ranking: List[Tuple[str, float]]
+    by_rule: bool  # a deterministic rule (components.intent_rules) set the intent
+    further: List[str] = field(default_factory=list)  # the other questions the NLU classified in the message
+
+
+def parse_context(raw) -> List[Tuple[str, str]]:
+    """Context as a list of {"intent", "text"} turns, of [intent, text] pairs, or "intent::text;;intent::text"."""
+    if not raw:
+        return []
+    if isinstance(raw, str):
+        return [tuple(turn.split("::", 1)) for turn in raw.split(";;") if "::" in turn]
+    return [(turn["intent"], turn["text"]) if isinstance(turn, dict) else (turn[0], turn[1]) for turn in raw]
+
+
+def load_blind(path: Path) -> List[Example]:
+    if not path.exists():
+        print(f"{path.relative_to(ROOT)} is missing: its figures are not printed")
+        return []
+    examples = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            examples.append(Example(row["text"], row["intent"], row.get("kind", ""),
+                                    parse_context(row.get("context")), list(row.get("also") or [])))
+    return examples
+
+
+def clinc_validation() -> List[Example]:
+    """CLINC150's validation split and its out-of-scope validation queries, each labelled with its CLINC intent."""
+    candidates = [ROOT.parent / "shared", ROOT.parent.parent / "shared"]
+    folder = next((c for c in candidates if c.is_dir()), candidates[0]) / "datasets" / "clinc150"
+    splits = json.loads((folder / "clinc150_train_val.json").read_text(encoding="utf-8"))
+    return [Example(query, intent) for query, intent in splits["val"] + splits["oos_val"]]
+
+
+LINEAR = "components.linear_intent_classifier.LinearIntentClassifier"
+DIET = {"name": "DIETClassifier", "epochs": 100, "number_of_transformer_layers": 0, "entity_recognition": False,
+        "constrain_similarities": True}
+
+
+def variant_config(config: Path, variant: str, seed: Optional[int], threshold: Optional[float], output: Path) -> Path:
+    """config.yml changed for an alternative: "diet" (DIET instead of the logistic regression), "unweighted" (the
+    logistic regression without balanced class weights), "plain" (without components.understood_text); a seed; a
+    fallback threshold."""
+    import yaml
+
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    pipeline = settings["pipeline"]
+    if variant == "plain":
+        pipeline[:] = [c for c in pipeline if c["name"] != "components.understood_text.UnderstoodText"]
+    at = next(i for i, c in enumerate(pipeline) if c["name"] == LINEAR)
+    if variant == "diet":
+        pipeline[at] = dict(DIET)
+    if variant == "unweighted":
+        pipeline[at]["class_weight"] = None
+    for component in pipeline:
+        if seed is not None and component["name"] == LINEAR:
+            component["random_state"] = seed
+        if seed is not None and component["name"] == "DIETClassifier":
+            component["random_seed"] = seed
+        if threshold is not None and component["name"] == "FallbackClassifier":
+            component["threshold"] = threshold
+    path = output / "config.yml"
+    path.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def train(output: Path, config: Path, nlu: Path = ROOT / "data" / "nlu") -> Path:
@@ -47,82 +166,242 @@ def train(output: Path, config: Path, nlu: Path = ROOT / "data" / "nlu") -> Path
     return output / "bench.tar.gz"
 
 
-def predict(model: Path, texts: List[str]) -> List[Tuple[str, float]]:
+def read_all(model: Path, examples: Sequence[Example]) -> List[Reading]:
+    """Each message parsed by the NLU graph with a tracker that holds its context's last topic."""
     import logging
 
     import structlog
     from rasa.core.agent import Agent
+    from rasa.core.channels import UserMessage
+    from rasa.shared.core.slots import TextSlot
+    from rasa.shared.core.trackers import DialogueStateTracker
 
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))  # no per-message logs
-
     agent = Agent.load(str(model))
 
-    async def parse_all():
-        results = []
-        for text in texts:
-            parsed = await agent.parse_message(text)
-            results.append((parsed["intent"]["name"], parsed["intent"].get("confidence", 0.0)))
-        return results
+    async def parse_all() -> List[Reading]:
+        readings = []
+        for example in examples:
+            tracker = DialogueStateTracker("bench", [TextSlot("last_topic", mappings=[{}]),
+                                                     TextSlot("vacancy", mappings=[{}])])
+            tracker.slots["last_topic"].value = example.last_topic
+            parsed = await agent.processor.parse_message(UserMessage(example.text), tracker)
+            intent = parsed["intent"]
+            ranking = [(r["name"], r.get("confidence", 0.0)) for r in parsed.get("intent_ranking") or []]
+            readings.append(Reading(intent["name"] or "nlu_fallback", intent.get("confidence", 0.0), ranking,
+                                    bool(parsed.get(DECIDED_BY_RULE)), list(parsed.get(FURTHER_INTENTS) or [])))
+        return readings
 
     return asyncio.run(parse_all())
 
 
-def macro_f1(pairs: List[Tuple[str, str]]) -> Tuple[float, Dict[str, float]]:
-    """Macro-F1 over the true labels, with declines folded into out_of_scope."""
-    fold = lambda label: "out_of_scope" if label in DECLINES else label  # noqa: E731
+def read_by_the_check(examples: Sequence[Example], readings: List[Reading]) -> None:
+    """Where the context left the self-check running, the form reads the message (actions.eligibility.form): an
+    answer it can read counts as the intent of the criterion asked, one it cannot read as declined (it is asked
+    again), as the conversation takes them."""
+    from actions import clock
+    from actions.eligibility.form import INTERRUPTIONS, QUESTION_FORM
+    from actions.eligibility.report import run_check
+    from actions.vacancy_db.repository import list_vacancies, open_session
+
+    with open_session() as session:
+        vacancies = list_vacancies(session)
+        for example, reading in zip(examples, readings):
+            criterion = example.requested_criterion(clock.today()) if example.context else None
+            if criterion is None or (reading.intent in INTERRUPTIONS and QUESTION_FORM.match(example.text.strip())):
+                continue
+            readable = run_check(criterion, example.text.strip(), vacancies, clock.today()).check.status != "unclear"
+            if readable:
+                reading.intent, reading.by_rule = f"ask_{criterion}_requirement", True
+            elif reading.intent not in INTERRUPTIONS:  # taken as an answer it cannot read: asked again
+                reading.intent, reading.by_rule = "nlu_fallback", True
+
+
+def answered_together(examples: Sequence[Example], readings: List[Reading]) -> None:
+    """A two-part message is answered right when its reply answers what it asks first, whichever of its
+    questions the classifier named (the answer action adds the further topics it finds)."""
+    for example, reading in zip(examples, readings):
+        if example.also and example.intent != reading.intent and example.intent in answered_intents(example.text, reading):
+            reading.further = [reading.intent, *reading.further]  # still answered, after the first
+            reading.intent, reading.by_rule = example.intent, True
+
+
+def answered_alike(examples: Sequence[Example], readings: List[Reading]) -> None:
+    """After a question on topic T, naming a vacancy or a place alone (choose_vacancy) answers T for it
+    (actions.actions.ActionChooseVacancy): "and in Warsaw time?" after the deadline is answered as the deadline
+    question, whichever of the two the message is read as."""
+    for example, reading in zip(examples, readings):
+        topic = example.last_topic
+        same = {"choose_vacancy", topic_intent(topic)} if topic else set()
+        if reading.intent != example.intent and {reading.intent, example.intent} == same:
+            reading.intent, reading.by_rule = example.intent, True
+
+
+def at_threshold(reading: Reading, threshold: float) -> str:
+    """The intent the reading would have with another fallback threshold (rules keep theirs)."""
+    if reading.by_rule:
+        return reading.intent
+    classified = [r for r in reading.ranking if r[0] != "nlu_fallback"]
+    if not classified:
+        return "nlu_fallback"
+    return classified[0][0] if classified[0][1] >= threshold else "nlu_fallback"
+
+
+def macro_f1(pairs: Sequence[Tuple[str, str]]) -> float:
+    """Macro-F1 over the true labels, with the fallback folded into out_of_scope (both get a decline)."""
+    fold = lambda label: "out_of_scope" if label == "nlu_fallback" else label  # noqa: E731
     true_positive, predicted, actual = Counter(), Counter(), Counter()
     for truth, guess in pairs:
         truth, guess = fold(truth), fold(guess)
         actual[truth] += 1
         predicted[guess] += 1
         true_positive[truth] += truth == guess
-    scores = {}
+    scores = []
     for label in actual:
         precision = true_positive[label] / predicted[label] if predicted[label] else 0.0
         recall = true_positive[label] / actual[label]
-        scores[label] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return sum(scores.values()) / len(scores), scores
+        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
 
 
-def report(examples: List[Tuple[str, str]], predictions: List[Tuple[str, float]]) -> bool:
-    pairs = [(truth, guess) for (_, truth), (guess, _) in zip(examples, predictions)]
-    f1, per_intent = macro_f1(pairs)
-    oos = [guess for truth, guess in pairs if truth == "out_of_scope"]
-    oos_recall = sum(g in DECLINES for g in oos) / len(oos) if oos else 0.0
+def figures(examples: Sequence[Example], intents: Sequence[str]) -> Dict[str, float]:
+    pairs = [(e.intent, guess) for e, guess in zip(examples, intents) if not e.intent.startswith("new_topic:")]
     in_scope = [(t, g) for t, g in pairs if t != "out_of_scope"]
-    confident_wrong = [(t, g) for t, g in in_scope if g != t and g not in DECLINES]
-    wrong_share = len(confident_wrong) / len(in_scope) if in_scope else 0.0
-    print(f"evaluation set: {len(pairs)} messages, {len(per_intent)} intents, {len(oos)} out of scope")
-    results = [
-        ("intent macro-F1", f1, f1 >= TARGETS["macro_f1"], f">= {TARGETS['macro_f1']}"),
-        ("out-of-scope recall", oos_recall, oos_recall >= TARGETS["oos_recall"], f">= {TARGETS['oos_recall']}"),
-        ("confident wrong answers", wrong_share, wrong_share <= TARGETS["confident_wrong"], f"<= {TARGETS['confident_wrong']}"),
-    ]
-    for name, value, passed, target in results:
-        print(f"{name:26s} {value:.4f}  target {target:7s} {'PASS' if passed else 'FAIL'}")
-    weakest = sorted(per_intent.items(), key=lambda item: item[1])[:8]
-    print("weakest intents (F1): " + ", ".join(f"{label} {score:.2f}" for label, score in weakest))
-    confusions = defaultdict(list)
-    for (text, truth), (guess, confidence) in zip(examples, predictions):
-        if truth != guess and not (truth == "out_of_scope" and guess in DECLINES):
-            confusions[(truth, guess)].append(f"{text!r} ({confidence:.2f})")
-    for (truth, guess), texts in sorted(confusions.items(), key=lambda item: -len(item[1]))[:25]:
-        print(f"  {truth} -> {guess}: {'; '.join(texts[:3])}")
-    return all(passed for _, _, passed, _ in results)
+    oos = [g for t, g in pairs if t == "out_of_scope"]
+    share = lambda part, whole: len(part) / len(whole) if whole else 0.0  # noqa: E731
+    return {
+        "in_scope": len(in_scope), "out_of_scope": len(oos),
+        "right": share([1 for t, g in in_scope if g == t], in_scope),
+        "confident_wrong": share([1 for t, g in in_scope if g != t and g not in DECLINES], in_scope),
+        "declined": share([1 for t, g in in_scope if g != t and g in DECLINES], in_scope),
+        "oos_recall": share([g for g in oos if g in DECLINES], oos),
+        "macro_f1": macro_f1(pairs),
+    }
+
+
+def clinc_false_accepts(intents: Sequence[str]) -> float:
+    return sum(g not in DECLINES | SMALL_TALK for g in intents) / len(intents) if intents else 0.0
+
+
+def verdict(value: float, name: str) -> str:
+    target = TARGETS[name]
+    passed = value <= target if name in {"confident_wrong", "clinc_false_accepts"} else value >= target
+    sign = "<=" if name in {"confident_wrong", "clinc_false_accepts"} else ">="
+    return f"target {sign} {target:<5} {'PASS' if passed else 'FAIL'}"
+
+
+def report_blind(label: str, examples: List[Example], readings: List[Reading], judged: bool) -> bool:
+    if not examples:
+        return False
+    intents = [r.intent for r in readings]
+    f = figures(examples, intents)
+    new_topics = [(e, r) for e, r in zip(examples, readings) if e.intent.startswith("new_topic:")]
+    print(f"\n== {label}: {len(examples)} messages: {f['in_scope']} in scope, {f['out_of_scope']} out of scope, "
+          f"{len(new_topics)} on topics with no intent yet (left out of the figures)")
+    rows = [("in-scope answered with the right intent", f["right"], "right"),
+            ("confident wrong answers (in scope)", f["confident_wrong"], "confident_wrong"),
+            ("out-of-scope recall", f["oos_recall"], "oos_recall")]
+    for name, value, key in rows:
+        print(f"  {name:42s} {value:.4f}  {verdict(value, key) if judged else '(validation: not judged)'}")
+    print(f"  {'in-scope declined':42s} {f['declined']:.4f}")
+    print(f"  {'macro-F1 (declines folded into out_of_scope)':42s} {f['macro_f1']:.4f}")
+    by_kind = defaultdict(list)
+    for example, intent in zip(examples, intents):
+        if not example.intent.startswith("new_topic:"):
+            by_kind[example.kind or "?"].append(intent == example.intent or
+                                                (example.intent == "out_of_scope" and intent in DECLINES))
+    print("  right by kind (two-part: what it asks first is answered; self-check answers: read by the check): " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items())))
+    two_part = [(e, r) for e, r in zip(examples, readings) if e.also]
+    if two_part:
+        found = sum(set(e.also) <= set(answered_intents(e.text, r)) for e, r in two_part)
+        print(f"  two-part messages whose second question is answered too: {found}/{len(two_part)}")
+    if new_topics:
+        declined = sum(r.intent in DECLINES for _, r in new_topics)
+        print(f"  new_topic:* messages (cannot be right yet): {declined}/{len(new_topics)} declined, the rest answered "
+              f"with: {dict(Counter(r.intent for _, r in new_topics if r.intent not in DECLINES))}")
+    return all(verdict(value, key).endswith("PASS") for _, value, key in rows)
+
+
+def answered_intents(text: str, reading: Reading) -> List[str]:
+    """The intents a message's reply answers: its own and the further topics the answer action adds."""
+    from actions.actions import ActionAnswerQuestion
+
+    topic = INTENT_TOPICS.get(reading.intent)
+    if topic is None:
+        return [reading.intent]
+    tracker = type("LatestMessage", (), {"latest_message": {"text": text, FURTHER_INTENTS: reading.further}})()
+    return [reading.intent] + [topic_intent(t) for t in ActionAnswerQuestion().further_topics(tracker, topic)]
+
+
+def list_errors(examples: List[Example], readings: List[Reading], limit: int = 200) -> None:
+    """The misses of a validation set, worst first (never printed for the test set)."""
+    misses = [(e, r) for e, r in zip(examples, readings) if r.intent != e.intent and not
+              (e.intent == "out_of_scope" and r.intent in DECLINES)]
+    for example, reading in misses[:limit]:
+        context = f" [after {example.context[-1][0]}]" if example.context else ""
+        guess = next(((i, c) for i, c in reading.ranking if i != "nlu_fallback"), (reading.intent, reading.confidence))
+        print(f"    {example.kind:9s} {example.intent} -> {reading.intent} (best guess {guess[0]} {guess[1]:.2f}){context}: "
+              f"{example.text[:150]!r}")
+
+
+def report_clinc(examples: List[Example], readings: List[Reading]) -> bool:
+    intents = [r.intent for r in readings]
+    rate = clinc_false_accepts(intents)
+    print(f"\n== CLINC150 validation split: {len(examples)} queries (none about an internship)")
+    print(f"  {'CLINC150 false accepts':42s} {rate:.4f}  {verdict(rate, 'clinc_false_accepts')}")
+    accepted = Counter((e.intent, r.intent) for e, r in zip(examples, readings) if r.intent not in DECLINES | SMALL_TALK)
+    print("  most accepted: " + ", ".join(f"{c}->{i} {n}" for (c, i), n in accepted.most_common(12)))
+    return rate <= TARGETS["clinc_false_accepts"]
+
+
+def sweep(sets: Dict[str, Tuple[List[Example], List[Reading]]], clinc: Tuple[List[Example], List[Reading]]) -> None:
+    """Figures at other fallback thresholds, on the validation data only."""
+    print("\n== threshold sweep on validation data (right / confident wrong / oos recall / CLINC false accepts)")
+    for threshold in [0.4, 0.45, 0.5, 0.55, 0.6, 0.62, 0.64, 0.66, 0.68, 0.7, 0.75, 0.8]:
+        cells = []
+        for label, (examples, readings) in sets.items():
+            f = figures(examples, [at_threshold(r, threshold) for r in readings])
+            cells.append(f"{label} {f['right']:.3f}/{f['confident_wrong']:.3f}/{f['oos_recall']:.3f}")
+        rate = clinc_false_accepts([at_threshold(r, threshold) for r in clinc[1]])
+        print(f"  {threshold:.2f}  " + "  ".join(cells) + f"  CLINC {rate:.4f}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, help="evaluate this model instead of training a fresh NLU model")
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml", help="pipeline to train (default: config.yml)")
+    parser.add_argument("--variant", choices=["current", "diet", "unweighted", "plain"], default="current",
+                        help="an alternative to evaluate (see variant_config)")
+    parser.add_argument("--seed", type=int, help="the classifier's random seed")
+    parser.add_argument("--threshold", type=float, help="the fallback threshold")
+    parser.add_argument("--sweep", action="store_true", help="also print the figures at other thresholds (validation)")
+    parser.add_argument("--errors", action="store_true", help="list the validation set's misses")
     args = parser.parse_args()
-    examples = load_examples(EVAL_SET)
+    validation, test, clinc = load_blind(VALIDATION), load_blind(TEST), clinc_validation()
     with tempfile.TemporaryDirectory() as workdir:
-        model = args.model or train(Path(workdir), args.config)
+        config = args.config
+        if args.variant != "current" or args.seed is not None or args.threshold is not None:
+            config = variant_config(args.config, args.variant, args.seed, args.threshold, Path(workdir))
+            print(f"variant {args.variant}, seed {args.seed}, threshold {args.threshold}")
+        model = args.model or train(Path(workdir), config)
         started = time.monotonic()
-        predictions = predict(model, [text for text, _ in examples])
-        print(f"parsed {len(examples)} messages in {time.monotonic() - started:.1f} s")
-    return 0 if report(examples, predictions) else 1
+        readings = read_all(model, validation + test + clinc)
+        print(f"parsed {len(readings)} messages in {time.monotonic() - started:.0f} s")
+    read_by_the_check(validation + test, readings[:len(validation) + len(test)])
+    answered_together(validation + test, readings[:len(validation) + len(test)])
+    answered_alike(validation + test, readings[:len(validation) + len(test)])
+    validation_readings = readings[:len(validation)]
+    test_readings = readings[len(validation):len(validation) + len(test)]
+    clinc_readings = readings[len(validation) + len(test):]
+    report_blind("VALIDATION set (bench/data/en_validation.jsonl, thresholds chosen here)", validation,
+                 validation_readings, judged=False)
+    if args.errors:
+        list_errors(validation, validation_readings)
+    passed = report_blind("TEST set (bench/data/en_test.jsonl, never tuned on)", test, test_readings, judged=True)
+    passed = report_clinc(clinc, clinc_readings) and passed
+    if args.sweep:
+        sweep({"validation": (validation, validation_readings)}, (clinc, clinc_readings))
+    return 0 if passed else 1
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ intent here instead, so the fallback classifier after it declines it like any ot
 """
 from __future__ import annotations
 
-from typing import List
+from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
@@ -16,7 +16,16 @@ from rasa.shared.nlu.training_data.message import Message
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LinearIntentClassifier(LogisticRegressionClassifier):
-    """Classifies the messages that have features; gives the others no intent with zero confidence."""
+    """Classifies the messages that have features; gives the others no intent with zero confidence. Its
+    `class_weight` (scikit-learn's: "balanced", the default, or null) is configurable, for bench/nlu_benchmark.py."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {**LogisticRegressionClassifier.get_default_config(), "class_weight": "balanced"}
+
+    def __init__(self, config: Dict[Text, Any], *args: Any) -> None:
+        super().__init__(config, *args)
+        self.clf.set_params(class_weight=self.config["class_weight"])
 
     def process(self, messages: List[Message]) -> List[Message]:
         featured = [message for message in messages if has_sentence_features(message)]

@@ -23,6 +23,10 @@ POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg2://
 # A fixed "now" for date-dependent answers: long after the notices' deadline of 22 June 2025.
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=tz.UTC)
 
+# Questions about the documents that the classifier is unsure of (below the fallback threshold), worded loosely.
+LOOSE_DOCUMENT_QUESTIONS = ["is a CV required?", "cv + diploma?", "CV and transcripts, needed or not", "transcripts?", "papers?",
+                            "do they want a CV or not", "certificate?"]
+
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:

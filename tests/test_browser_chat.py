@@ -20,7 +20,7 @@ from typing import Iterator, List
 import pytest
 
 from actions.vacancy_db.__main__ import main as vacancy_db
-from tests.conftest import NOTICES, POSTGRES_ADMIN_URL, ROOT
+from tests.conftest import LOOSE_DOCUMENT_QUESTIONS, NOTICES, POSTGRES_ADMIN_URL, ROOT
 from tests.servers import Assistant, free_port, reachable, start_assistant
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (make venv)")
@@ -209,7 +209,7 @@ def test_a_follow_up_answers_for_the_vacancy_in_focus(new_page):
 
 
 def test_reply_buttons_are_buttons_and_links_open_safely(new_page, servers):
-    unsure = [text for text in ("is a CV required?", "cv + diploma?", "CV and transcripts, needed or not")
+    unsure = [text for text in LOOSE_DOCUMENT_QUESTIONS
               if [r["name"] for r in servers.assistant.parse(text)["intent_ranking"][:2]] == ["nlu_fallback", "ask_documents"]]
     assert unsure, "none of the loose document questions is offered back"
     page = new_page()

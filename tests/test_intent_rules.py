@@ -28,6 +28,9 @@ from actions.understanding.intent_rules import PLACE_MARK, VACANCY_MARK, mark_en
         ("ok stop the check please", "ask_age_requirement", "stop"),
         ("ok thank you so much, goodbye!", "thank", "goodbye"),
         ("cheerio!", "nlu_fallback", "goodbye"),
+        ("ok", "nlu_fallback", "affirm"),  # a bare acknowledgement the classifier declined
+        ("Okay.", "out_of_scope", "affirm"),
+        ("d'accord", "nlu_fallback", "affirm"),
         (f"what about {VACANCY_MARK}?", "ask_duties", "choose_vacancy"),  # a vacancy named, nothing asked
         (f"and the {VACANCY_MARK} one", "ask_stipend", "choose_vacancy"),
         (f"tell me about {VACANCY_MARK}", "nlu_fallback", "choose_vacancy"),
@@ -76,6 +79,7 @@ def test_rules_replace_the_prediction(text, predicted, expected):
         ("what is the stipend for vacancy 123456?", "ask_stipend"),  # answered: the action reports the number
         ("call me on 0032 2 707 41 11", "out_of_scope"),  # not a requisition number
         (f"I live in {PLACE_MARK} and I'm Swedish", "ask_nationality_requirement"),
+        ("ok, is the internship paid?", "nlu_fallback"),  # more than an acknowledgement
     ],
 )
 def test_rules_leave_other_messages_alone(text, predicted):

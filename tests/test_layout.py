@@ -10,7 +10,8 @@ import yaml
 from tests.conftest import ROOT
 
 # The NLU components run inside the Rasa server: reading a message must not need the answers or the database.
-FORBIDDEN_IN_NLU = ("actions.answers", "actions.vacancy_db", "actions.eligibility.report", "actions.eligibility.form",
+# The NLU may read the topic and message catalogues (actions.answers.topics, messages, suggestions), never compose.
+FORBIDDEN_IN_NLU = ("actions.answers.composers", "actions.answers.formatting", "actions.answers.refusal", "actions.vacancy_db", "actions.eligibility.report", "actions.eligibility.form",
                     "actions.actions", "sqlalchemy", "rasa_sdk")
 
 

@@ -96,7 +96,8 @@ def test_each_import_prints_what_it_found_and_what_is_missing(sqlite_url, capsys
     out = capsys.readouterr().out.splitlines()
     first = out.index(f"{OPERATIONS}: created vacancy 260702 (Internship in the Operations Division (OPS))")
     facts, criteria, missing = out[first + 1:first + 4]
-    assert facts.startswith("  facts: 43 (") and "essential_criteria 4" in facts and "duties 3" in facts
+    assert facts.startswith("  facts: 44 (") and "essential_criteria 4" in facts and "duties 3" in facts
+    assert "recruiting_units 1" in facts  # "... is looking for interns in ...": the units recruiting
     assert criteria == ("  criteria: minimum age 21, recent graduates within (months) 12, years of studies 2, "
                         "official languages English/French")
     assert missing == ("  missing: webinar (no webinar date and time found), competencies (no competencies "

@@ -14,7 +14,7 @@ from typing import Dict, Iterator, List
 import pytest
 from sqlalchemy import create_engine, text
 
-from actions.actions import DATABASE_DOWN
+from actions.answers.messages import msg
 from actions.vacancy_db.__main__ import main as vacancy_db
 from channels.rest_channel import MAX_BODY_BYTES, UNAVAILABLE
 from tests.conftest import NOTICES, POSTGRES_ADMIN_URL
@@ -305,7 +305,7 @@ def test_vacancy_database_unreachable_then_back(assistant, proxies):
     assistant.send(user, "is the KM internship remote?")
     proxies["vacancy database"].cut()
     try:
-        assert assistant.reply_text(user, "what is the stipend?") == DATABASE_DOWN
+        assert assistant.reply_text(user, "what is the stipend?") == msg("actions.database_down")
     finally:
         proxies["vacancy database"].restore()
     assert_answers_with_the_focus_kept(assistant, user)

@@ -13,7 +13,7 @@ from actions.unanswered.__main__ import main as unanswered
 from actions.unanswered.report import load_messages
 from actions.vacancy_db.__main__ import main as vacancy_db
 from actions.vacancy_db.repository import open_session
-from tests.conftest import NOTICES, POSTGRES_ADMIN_URL
+from tests.conftest import LOOSE_DOCUMENT_QUESTIONS, NOTICES, POSTGRES_ADMIN_URL
 from tests.servers import free_port, start_assistant
 
 pytestmark = pytest.mark.timeout(600)
@@ -156,8 +156,6 @@ def test_unknown_requisition_lists_the_known_ones(assistant):
     assert "123456" in reply and "250770" in reply and "250775" in reply
 
 
-# Questions about the documents that the classifier is unsure of (below the fallback threshold), worded loosely.
-LOOSE_DOCUMENT_QUESTIONS = ["is a CV required?", "cv + diploma?", "CV and transcripts, needed or not", "do they want a CV or not"]
 
 
 def test_an_unsure_question_is_offered_back_and_a_yes_answers_it(assistant):

@@ -56,6 +56,31 @@ _REQUEST = re.compile(
     r"|\bmake\s+(?:this|that|it)\b.{0,40}?\b(?:sound|better|stronger|smarter)\b|\bmake\s+my\b.{0,40}?\bsound\b",
     re.IGNORECASE | re.DOTALL,
 )
+# Work on a piece of text the asker supplies or on a document of theirs: "translate this one sentence", "do a
+# self translation of my diploma", "is this sentence grammatically correct: ...", "how do I say this in French",
+# "give me 3 bullet points". A question about the notice's language rule ("must my diploma be translated?") is not.
+_ASKS_YOU = (r"(?:^\W*|[.!?:]\s*|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?|\bplease\s+"
+             r"|\b(?:i\s+(?:need|want)|i'?d\s+like)\s+you\s+to\s+|\bhelp\s+me\s+(?:to\s+)?)")
+_TEXT_VERB = (r"(?:translate|do\s+(?:an?\s+|the\s+)?(?:\w+[\s-])?translation\s+of|check|correct|proof-?read|improve"
+              r"|rephrase|re-?word|re-?write|polish|edit|fix|paraphrase|shorten)")
+_TEXT_OBJECT = (r"(?:(?:this|that|these|the\s+following|my|a|one)\s+(?:one\s+|short\s+|little\s+|small\s+)?"
+                r"(?:sentences?|paragraphs?|text|lines?|phrases?|wording|words|english|french|grammar|spelling|bit"
+                r"|passage|diploma|transcripts?|certificates?|degree)\b|(?:it|this|that)\s*(?::|\s+(?:for\s+me|into)\b))")
+_TEXT_WORK = re.compile(
+    rf"{_ASKS_YOU}{_TEXT_VERB}\s+{_TEXT_OBJECT}"
+    r"|\b(?:is|are|does|do)\s+(?:this|that|these|the\s+following|my)\s+(?:(?:sentences?|paragraphs?|text|lines?|phrases?"
+    r"|wording|english|french)\s+)?(?:grammatically\s+|really\s+)?(?:correct|right|ok|okay|good|fine|sound|make\s+sense"
+    r"|well\s+written|clear|professional)\b.{0,20}(?::|[\"“'‘])"
+    r"|\b(?:is|are)\s+(?:this|that|these|the\s+following|my)\s+(?:sentences?|paragraphs?|text|lines?|phrases?|wording)"
+    r"\s+(?:grammatically\s+)?(?:correct|right|ok|okay|good|fine|well\s+written|clear|professional)\b"
+    r"|\bhow\s+(?:do|would|should|can)\s+(?:i|you|one)\s+(?:say|write|put|translate)\s+(?:this|that|it|[\"“'‘])"
+    r".{0,40}\b(?:in|into)\s+(?:french|english)\b"
+    r"|\b(?:give|write|list|make|send|suggest)\s+(?:me\s+)?(?:\d+|a\s+few|some|two|three|four|five)\s+"
+    r"(?:bullet\s*points?|bullets|sentences|lines|phrases|keywords|key\s+points|talking\s+points)\b"
+    r"(?!.{0,20}\b(?:of|from|about|on|summari[sz]ing|for)\s+the\s+(?:notice|duties|vacancy|internship|requirements"
+    r"|criteria|tasks|offer)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
 _OVERRIDE_TRICK = re.compile(
     r"\b(?:ignore|disregard|forget|bypass|override)\b.{0,40}\b(?:rules?|instructions?|policy|polic(?:y|ies)|restrictions?|guidelines?|prompt)"
     r"|\b(?:pretend|act\s+as\s+if|imagine)\b.{0,60}\b(?:no\s+rules|not\s+(?:restricted|a\s+bot|bound)|allowed|unrestricted)"
@@ -138,4 +163,4 @@ def is_drafting_request(text: str) -> bool:
         return True
     if _NOTICE_QUESTION.search(text) and not re.search(r"\b(?:for me|on my behalf)\b", text, re.IGNORECASE):
         return False
-    return bool(_REQUEST.search(text))
+    return bool(_REQUEST.search(text) or _TEXT_WORK.search(text))

@@ -48,6 +48,8 @@ _VACANCY_FILLER = (rf"{_COMMON_FILLER}|or|instead|on|of|regarding|concerning|a|t
 # Around a place: "I'm in Toronto", "Sydney time?"; not "is the internship in Brussels?", a question of its own.
 _PLACE_FILLER = (rf"{_COMMON_FILLER}|i'm|im|i|am|in|at|from|my|time|zone|timezone|live|living|based|here|currently"
                  r"|right|that|it|is|be|would|convert|to")
+# A question that asks the assistant to act ("can you improve it?"), after a long message's drafting request.
+_ADDRESSES_ASSISTANT = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b|\bplease\b|\bhelp\s+me\b", re.IGNORECASE)
 _REQUISITION_NUMBER = re.compile(r"(?<![\d.,/:-])\d{5,8}(?![\d.,/:-]?\d)")
 
 
@@ -81,6 +83,14 @@ def is_greeting(text: str) -> bool:
 
 def is_farewell(text: str) -> bool:
     return bool(_FAREWELL.match(text.strip()))
+
+
+# A bare acknowledgement, in either language: "ok", "okay.", "alright", "d'accord", "ok merci" is a thanks.
+_ACKNOWLEDGEMENT = re.compile(r"^\W*(?:ok(?:ay)?|k|alright|all\s+right|fine|d'?accord|dac)\W*$", re.IGNORECASE)
+
+
+def is_acknowledgement(text: str) -> bool:
+    return bool(_ACKNOWLEDGEMENT.match(text.strip()))
 
 
 def asks_to_stop(text: str) -> bool:
@@ -118,8 +128,10 @@ RULES = (
     IntentRule("stop", asks_to_stop),
     IntentRule("choose_vacancy", names_only_a_vacancy_or_place),
     IntentRule("greet", is_greeting, DECLINES | SMALL_TALK),
+    IntentRule("affirm", is_acknowledgement, DECLINES),  # "ok" was declined once out-of-scope data grew
     IntentRule("choose_vacancy", names_a_requisition_number, DECLINES),  # the action lists the known vacancies
-    IntentRule("ask_nationality_requirement", states_nationality, DECLINES | SMALL_TALK),
+    # not over "the notice does not say": "I'm American, do I need a visa?" asks about the visa
+    IntentRule("ask_nationality_requirement", states_nationality, (DECLINES - {"ask_uncovered_topic"}) | SMALL_TALK),
 )
 
 
@@ -131,12 +143,17 @@ def mark_entities(text: str, entities: Sequence[Tuple[int, int, str]]) -> str:
     return text
 
 
-def rule_intent(text: str, predicted: Optional[str]) -> Optional[str]:
+def rule_intent(text: str, predicted: Optional[str], whole_text: Optional[str] = None) -> Optional[str]:
     """The intent a rule assigns to the message (vacancies and places marked, see mark_entities) given the
-    classifier's prediction, or None to keep it."""
+    classifier's prediction, or None to keep it. `text` is what was classified; `whole_text`, the message as
+    sent where that was longer (components.understood_text): a drafting request or a statement about oneself
+    may come before the question."""
+    whole_text = whole_text or text
+    if whole_text != text and is_drafting_request(whole_text) and _ADDRESSES_ASSISTANT.search(text):
+        return "request_drafting"  # "Here is my cover letter: ... Can you improve it?"
     for rule in RULES:
         if (rule.overrides is None or predicted in rule.overrides) and rule.matches(text):
             return rule.intent
     if predicted in GENERAL_APPLY_ANSWERS:
-        return first_stated_criterion(text)
+        return first_stated_criterion(whole_text)
     return None

@@ -1,0 +1,70 @@
+"""The question part of a long message ("Hello, I am a student from Portugal ... what is the stipend?").
+
+Applicants often introduce themselves before asking. Over a whole long message the classifier weighs the
+introduction as much as the question and answers whatever the introduction resembles, so a long message is
+classified on its question sentences only: those that end with a question mark or open with a question, and
+from a sentence's question cue on ("..., and I would like to know if the interns receive some money").
+What the introduction says still counts where it matters: the actions read the whole message for the vacancy
+named and what the asker says about themselves.
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+LONG_MESSAGE_WORDS = 30  # shorter messages are classified whole
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_QUESTION_OPENING = re.compile(
+    r"^\W*(?:(?:and|but|so|also|then|now|ok(?:ay)?|well|please|thanks?)\W+)*"
+    r"(?:what|which|when|where|who|whom|whose|why|how|is|are|am|was|were|do|does|did|can|could|may|might|will|would"
+    r"|shall|should|must|have|has|tell|explain|let\s+me\s+know)\b",
+    re.IGNORECASE,
+)
+# Where a question starts inside a sentence: "..., and I would like to know if ...", "my question is ...".
+_QUESTION_CUE = re.compile(
+    r"\b(?:i\s+(?:would|'d)\s+like\s+to\s+(?:know|ask)|i\s+(?:want|wanted|need)\s+to\s+(?:know|ask)|i\s+(?:was\s+)?wonder(?:ing)?"
+    r"|my\s+question\s+is|(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|let)\s+me|please\s+(?:tell|let)\s+me"
+    r"|i\s+(?:have|had)\s+a\s+question)\b",
+    re.IGNORECASE,
+)
+
+
+# Where a message joins two questions: "where is the office and can I work from home?", "stipend? deadline?"
+_CLAUSE_BREAK = re.compile(
+    r"\?+\s*|;\s*|,?\s+(?:and|also|plus|but|or)\s+(?=(?:also\s+)?(?:what|which|when|where|who|why|how|is|are|am|do|does"
+    r"|did|can|could|may|will|would|should|must|have|has|i|my|the|there|it|they)\b)",
+    re.IGNORECASE,
+)
+
+
+def question_clauses(text: str) -> List[str]:
+    """The questions a message joins, in order (one clause for a single question)."""
+    return [c for c in (c.strip(" ,.!") for c in _CLAUSE_BREAK.split(text)) if re.search(r"\w", c)]
+
+
+def sentences(text: str) -> List[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if re.search(r"\w", s)]
+
+
+def question_sentences(text: str) -> List[str]:
+    """The sentences that ask something, each from its question cue on."""
+    asked = []
+    for sentence in sentences(text):
+        cue = _QUESTION_CUE.search(sentence)
+        if cue:
+            asked.append(sentence[cue.start():])
+        elif sentence.endswith("?") or _QUESTION_OPENING.match(sentence):
+            asked.append(sentence)
+    return asked
+
+
+def question_part(text: str) -> str:
+    """The text to classify: a short message whole, a long one's question sentences (its last sentence when
+    none asks anything)."""
+    if len(re.findall(r"\w+", text)) < LONG_MESSAGE_WORDS:
+        return text
+    asked = question_sentences(text)
+    if asked:
+        return " ".join(asked)
+    all_sentences = sentences(text)
+    return all_sentences[-1] if all_sentences else text

@@ -1,0 +1,67 @@
+"""Spelling normalisation against the domain vocabulary ("how mcuh is teh stipned" -> "how much is the stipend").
+
+The classifier's character n-grams tolerate a small typo, but a message with several falls below the confidence
+threshold. A word is corrected only when it is neither a domain word (the training data, the notices) nor an
+English word of symspellpy's bundled frequency dictionary, so that a real word is never turned into a domain
+word ("credit" is not "credits", "visa" is not "vis"): the correction is the closest domain word, the most
+frequent where several are as close.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import FrozenSet, Iterable, Mapping
+
+from symspellpy import SymSpell, Verbosity
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+MIN_CORRECTED_LENGTH = 3  # "teh" -> "the"; shorter tokens are abbreviations or initials
+
+
+def vocabulary(texts: Iterable[str]) -> Counter:
+    """How often each lower-case word occurs in the texts."""
+    return Counter(word.lower() for text in texts for word in _WORD.findall(text))
+
+
+def domain_vocabulary(examples: Iterable[str], notices: Iterable[str]) -> Counter:
+    """The words to correct towards: every word of the notices, and the training examples' words that are English
+    or occur at least twice (a word seen once and in no dictionary is one of the typos the training data holds
+    on purpose, "aply", and is corrected like any other)."""
+    trained = vocabulary(examples)
+    counts = vocabulary(notices)
+    counts.update({word: n for word, n in trained.items() if n >= 2 or word in english_words()})
+    return counts
+
+
+@lru_cache(maxsize=1)
+def english_words() -> FrozenSet[str]:
+    """The words of symspellpy's English frequency dictionary (82,765 words)."""
+    path = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
+
+
+def max_distance(word: str) -> int:
+    """One edit for short words, two from six letters on."""
+    return 1 if len(word) < 6 else 2
+
+
+class DomainSpelling:
+    """Corrects the words of a message that no dictionary knows to the closest domain word."""
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.known = frozenset(counts)
+        self.symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+        for word, count in counts.items():
+            self.symspell.create_dictionary_entry(word, count)
+
+    def correct_word(self, word: str) -> str:
+        lower = word.lower()
+        if len(lower) < MIN_CORRECTED_LENGTH or lower in self.known or lower in english_words():
+            return word
+        suggestions = self.symspell.lookup(lower, Verbosity.CLOSEST, max_edit_distance=max_distance(lower))
+        return suggestions[0].term if suggestions else word
+
+    def correct(self, text: str) -> str:
+        return _WORD.sub(lambda match: self.correct_word(match.group()), text)

@@ -1,0 +1,110 @@
+"""What the NLU classifies: a long message's question part, respelled words, follow-ups read with their topic."""
+from __future__ import annotations
+
+from actions.understanding.followups import points_back, with_context
+from actions.understanding.message_split import question_clauses, question_part
+from actions.understanding.spelling import DomainSpelling, vocabulary
+
+DOMAIN = DomainSpelling(vocabulary(["How much is the stipend?", "What is the deadline?", "Is telework possible?"]))
+
+
+def test_misspelled_words_are_corrected_to_the_closest_domain_word():
+    assert DOMAIN.correct("how mcuh is teh stipned") == "how much is the stipend"
+    assert DOMAIN.correct("waht is the dedline?") == "what is the deadline?"
+
+
+def test_english_words_are_never_turned_into_domain_words():
+    assert DOMAIN.correct("what is my credit score") == "what is my credit score"  # "credit" is no typo
+    assert DOMAIN.correct("is the visa free") == "is the visa free"
+
+
+def test_short_tokens_and_numbers_are_left_alone():
+    assert DOMAIN.correct("KM 250770 ok") == "KM 250770 ok"
+
+
+def test_a_short_message_is_classified_whole():
+    assert question_part("Hello, I'm Ana. What is the stipend?") == "Hello, I'm Ana. What is the stipend?"
+
+
+def test_a_long_message_is_classified_on_its_questions():
+    intro = "Hello, I am a student from Portugal and I have studied international relations for three years. " * 3
+    assert question_part(intro + "Thank you. What is the stipend?") == "What is the stipend?"
+    assert question_part(intro.rstrip(". ") + ", and I would like to know if the interns receive some money") == \
+        "I would like to know if the interns receive some money"
+
+
+def test_a_long_message_without_a_question_is_classified_on_its_last_sentence():
+    text = "I am a student from Portugal and I have studied international relations for three years. " * 3
+    assert question_part(text + "I need the stipend amount.") == "I need the stipend amount."
+
+
+def test_a_follow_up_is_read_with_the_last_topic():
+    assert with_context("which language should they be", "documents") == \
+        "which language should they be (the documents to attach)"
+    assert with_context("what proof do they need", "accommodation") == "what proof do they need (reasonable accommodation)"
+
+
+def test_only_a_short_message_after_a_topic_gets_a_second_reading():
+    assert with_context("is a diploma supplement ok, or must it be the diploma itself, for the KM internship", "documents") is None
+    assert with_context("which language should they be", None) is None
+    assert with_context("which language should they be", "uncovered_topic") is None
+
+
+def test_a_pronoun_or_a_continuing_opening_points_back():
+    assert points_back("which language should they be") and points_back("and for interns?")
+    assert not points_back("does a master count too?")
+
+
+def test_the_questions_a_message_joins_are_told_apart():
+    assert question_clauses("where is the office and can I work from home?") == ["where is the office",
+                                                                                 "can I work from home"]
+    assert question_clauses("stipend? deadline?") == ["stipend", "deadline"]
+    assert question_clauses("I'm Croatian and 20 years old, can I apply?") == ["I'm Croatian and 20 years old, can I apply"]
+
+
+def classified(text, intent, confidence, **data):
+    """A message as the classifiers leave it (the fallback's own entry first where it declined)."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    ranking = [{"name": intent, "confidence": confidence}]
+    name = intent if confidence >= 0.66 else "nlu_fallback"
+    return Message(data={"text": text, "intent": {"name": name, "confidence": confidence},
+                         "intent_ranking": ranking, **data})
+
+
+def test_the_reading_in_context_wins_where_the_classifier_is_surer_of_it():
+    from components.intent_rules import keep_surer_readings
+    from components.understood_text import READING_OF, READING_WINS, SURER, UNSURE
+
+    sent = classified("which language should they be", "ask_language_requirement", 0.7)
+    in_context = classified("which language should they be (the documents to attach)", "ask_document_language", 0.9,
+                            **{READING_OF: 0, READING_WINS: SURER})
+    assert keep_surer_readings([sent, in_context])[0].get("intent")["name"] == "ask_document_language"
+    own = classified("is it paid?", "ask_stipend", 0.9)
+    other = classified("is it paid? (the application deadline)", "ask_deadline", 0.95, **{READING_OF: 0, READING_WINS: UNSURE})
+    assert keep_surer_readings([own, other])[0].get("intent")["name"] == "ask_stipend"  # understood alone
+
+
+def test_each_question_of_a_joined_message_is_kept_as_a_further_intent():
+    from components.intent_rules import FURTHER_INTENTS, keep_surer_readings
+    from components.understood_text import PART, READING_OF, READING_WINS
+
+    sent = classified("where is the office and can I work from home?", "ask_location", 0.8)
+    parts = [classified("where is the office", "ask_location", 0.9, **{READING_OF: 0, READING_WINS: PART}),
+             classified("can I work from home", "ask_telework", 0.95, **{READING_OF: 0, READING_WINS: PART})]
+    [message] = keep_surer_readings([sent, *parts])
+    assert message.get("intent")["name"] == "ask_location" and message.get(FURTHER_INTENTS) == ["ask_telework"]
+
+
+def test_a_reading_in_context_that_does_not_point_back_must_continue_the_last_topic():
+    from components.intent_rules import keep_surer_readings
+    from components.understood_text import READING_EXPECTS, READING_OF, READING_WINS, UNSURE
+
+    unsure = classified("I dropped out after one year", "ask_studies_requirement", 0.3)
+    elsewhere = classified("I dropped out after one year (the stipend)", "ask_uncovered_topic", 0.74,
+                           **{READING_OF: 0, READING_WINS: UNSURE, READING_EXPECTS: "ask_stipend"})
+    assert keep_surer_readings([unsure, elsewhere])[0].get("intent")["name"] == "nlu_fallback"
+    continued = classified("does a master count too? (the studies requirement)", "ask_studies_requirement", 0.8,
+                           **{READING_OF: 0, READING_WINS: UNSURE, READING_EXPECTS: "ask_studies_requirement"})
+    alone = classified("does a master count too?", "ask_studies_requirement", 0.4)
+    assert keep_surer_readings([alone, continued])[0].get("intent")["name"] == "ask_studies_requirement"
