@@ -69,7 +69,7 @@ class Example:
 
     def requested_criterion(self, today) -> Optional[str]:
         """The criterion the eligibility self-check asks next when the context left one running, else None."""
-        from actions.eligibility.report import CRITERIA, stated_criteria
+        from actions.eligibility.criteria import CRITERIA, stated_criteria
 
         answered = None  # None: no check running
         for intent, text in self.context:
