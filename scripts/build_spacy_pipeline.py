@@ -14,18 +14,18 @@ from pathlib import Path
 from typing import Dict, Iterable, List
 
 import spacy
-import yaml
 
+from actions.notices.parser import NoticeError, parse_notice
+from actions.reference_languages import language_reference
 from actions.understanding.countries import surface_forms
 from actions.understanding.french_reading import french_language_names
-from actions.notices.parser import NoticeError, parse_notice
 from actions.understanding.timezones import place_names, zone_abbreviations
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def language_names() -> List[str]:
-    languages = yaml.safe_load((ROOT / "data" / "reference" / "languages.yml").read_text(encoding="utf-8"))
+    languages = language_reference()
     official = [name for names in languages["official"].values() for name in names]
     return official + languages["other"] + list(french_language_names())  # "allemand": Babel's French names
 

@@ -13,18 +13,16 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
-from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
-import yaml
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
+from actions.reference_languages import language_reference
 from actions.understanding.countries import Country, Mention, find_country_mentions, is_nato_member
 from actions.understanding.french_reading import reads_french
 
 MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
-LANGUAGES = Path(__file__).resolve().parents[2] / "data" / "reference" / "languages.yml"
 
 
 @dataclass(frozen=True)
@@ -749,7 +747,7 @@ class _LanguageMention:
 @lru_cache(maxsize=1)
 def _language_names() -> Dict[str, Tuple[str, bool]]:
     """Every written name (lower case) -> (language, official), from data/reference/languages.yml."""
-    reference = yaml.safe_load(LANGUAGES.read_text(encoding="utf-8"))
+    reference = language_reference()
     names = {name.lower(): (language, True) for language, written in reference["official"].items() for name in written}
     names.update({name.lower(): (name, False) for name in reference["other"]})
     return names

@@ -15,15 +15,14 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import chain, takewhile
-from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
-import yaml
 from dateutil import parser as date_parser
 from dateutil import tz
 
 from actions.clock import BRUSSELS
 from actions.notices.layout import Block, NoticeLayout, Span, clean_text, normalise_notice
+from actions.reference_languages import language_reference
 from actions.understanding.vacancy_names import ORGANISATIONAL_WORDS, derived_names
 
 CURRENCIES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD"}
@@ -101,7 +100,6 @@ STUDY_YEARS = re.compile(
     rf"|undergraduate|college)",
     re.IGNORECASE,
 )
-LANGUAGES = Path(__file__).resolve().parents[2] / "data" / "reference" / "languages.yml"
 # Which of the four criteria an essential criterion states, by its words.
 CRITERION_KINDS = {
     "nationality": r"\bnational(?:ity|s)?\s+of\b|\bnationality\b|\bcitizen",
@@ -258,7 +256,7 @@ def _date_and_time(text: str) -> Optional[Tuple[str, Optional[str]]]:
 @lru_cache(maxsize=1)
 def _language_names() -> List[str]:
     """The languages a criterion may name (data/reference/languages.yml), official ones first."""
-    reference = yaml.safe_load(LANGUAGES.read_text(encoding="utf-8"))
+    reference = language_reference()
     return [*reference["official"], *reference["other"]]
 
 
