@@ -31,7 +31,7 @@ from actions.understanding.skills import asked_skill
 from actions.understanding.timezones import resolve_zone
 from actions.unanswered.recording import Reason, payload_not_in_notice, record_unanswered
 from actions.understanding.vacancy_names import mentioned_vacancies
-from actions.vacancy_db.repository import list_vacancies, open_session
+from actions.vacancy_db.repository import published_vacancies
 
 logger = logging.getLogger(__name__)
 
@@ -90,26 +90,25 @@ class VacancyAction(Action, ABC):
         text = self.question_text(tracker)
         topic = self.topic(tracker)
         try:
-            with open_session() as session:
-                vacancies = list_vacancies(session)
-                selection = select_vacancies(text, tracker.get_slot("vacancy"), vacancies)
-                if topic in topics() and topic_named(topic).compares and len(selection.vacancies) < 2:  # "the two"
-                    selection = Selection(list(vacancies), None, selection.unknown)
-                if selection.unknown and len(selection.vacancies) == len(vacancies):
-                    dispatcher.utter_message(text=unknown_vacancy_reply(selection))
-                    return [SlotSet("vacancy", None)]
-                if topic is None:
-                    if selection.focus or len(mentioned_vacancies(text, vacancies)) > 1:  # one, or "250770 and KM"
-                        send(dispatcher, compose("overview", Question(selection.vacancies, clock.now())))
-                    else:
-                        listing = compose("list_vacancies", Question(vacancies, clock.now())).text
-                        dispatcher.utter_message(text=msg("actions.which_vacancy", listing=listing))
-                    return [SlotSet("vacancy", selection.focus)]
-                answers = [self.answer(asked, selection, tracker) for asked in [topic, *self.further_topics(tracker, topic)]]
-                for answer in answers:
-                    send(dispatcher, answer)
-                if any(payload_not_in_notice(answer.payload()) for answer in answers):
-                    record_unanswered(tracker, Reason.NOT_IN_NOTICE, text, selection.focus)
+            vacancies = published_vacancies()
+            selection = select_vacancies(text, tracker.get_slot("vacancy"), vacancies)
+            if topic in topics() and topic_named(topic).compares and len(selection.vacancies) < 2:  # "the two"
+                selection = Selection(list(vacancies), None, selection.unknown)
+            if selection.unknown and len(selection.vacancies) == len(vacancies):
+                dispatcher.utter_message(text=unknown_vacancy_reply(selection))
+                return [SlotSet("vacancy", None)]
+            if topic is None:
+                if selection.focus or len(mentioned_vacancies(text, vacancies)) > 1:  # one, or "250770 and KM"
+                    send(dispatcher, compose("overview", Question(selection.vacancies, clock.now())))
+                else:
+                    listing = compose("list_vacancies", Question(vacancies, clock.now())).text
+                    dispatcher.utter_message(text=msg("actions.which_vacancy", listing=listing))
+                return [SlotSet("vacancy", selection.focus)]
+            answers = [self.answer(asked, selection, tracker) for asked in [topic, *self.further_topics(tracker, topic)]]
+            for answer in answers:
+                send(dispatcher, answer)
+            if any(payload_not_in_notice(answer.payload()) for answer in answers):
+                record_unanswered(tracker, Reason.NOT_IN_NOTICE, text, selection.focus)
         except SQLAlchemyError:
             logger.exception("vacancy database unavailable")
             dispatcher.utter_message(text=msg("actions.database_down"))

@@ -1,17 +1,28 @@
-"""Rasa NLU component: Rasa's logistic-regression intent classifier, safe for messages without features.
+"""Rasa NLU component: Rasa's logistic-regression intent classifier, safe for messages without features, and fast.
 
 Rasa 3.6's LogisticRegressionClassifier stacks the sentence features of every message and fails on an empty or
 blank message, which has none; the whole parse then fails and the user gets no reply. Such a message gets no
 intent here instead, so the fallback classifier after it declines it like any other message it cannot read.
+
+It is also where most of a parse's time went (about 8 of 12 ms): Rasa combines every featurizer's sequence and
+sentence features, with deep copies, to read the sentence features alone, and scikit-learn multiplies the
+message by the transposed weights, which for a C-ordered weight matrix means copying all of it (features x
+intents) on every call. Here the sentence features are stacked directly, in Rasa's order, and the weights are
+kept in Fortran order, so that their transpose is already contiguous. The probabilities are the same.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
+import numpy as np
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    FEATURE_TYPE_SENTENCE, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT,
+)
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
+from scipy.sparse import csr_matrix, hstack, vstack
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -27,9 +38,16 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
         super().__init__(config, *args)
         self.clf.set_params(class_weight=self.config["class_weight"])
 
+    def _create_X(self, messages: List[Message]) -> csr_matrix:
+        """One row per message: its sentence features, sparse then dense, as Rasa's own method stacks them."""
+        return vstack([hstack([features.features for features in sentence_features(message)], format="csr")
+                       for message in messages], format="csr")
+
     def process(self, messages: List[Message]) -> List[Message]:
         featured = [message for message in messages if has_sentence_features(message)]
         if featured:
+            if not self.clf.coef_.flags.f_contiguous:
+                self.clf.coef_ = np.asfortranarray(self.clf.coef_)
             super().process(featured)
         for message in messages:
             if not has_sentence_features(message):
@@ -38,6 +56,13 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
         return messages
 
 
+def sentence_features(message: Message) -> List[Features]:
+    """The message's sentence-level text features, sparse ones first, each in the order its featurizer ran."""
+    text_sentence = [feature for feature in message.features
+                     if feature.attribute == TEXT and feature.type == FEATURE_TYPE_SENTENCE]
+    return ([feature for feature in text_sentence if feature.is_sparse()]
+            + [feature for feature in text_sentence if feature.is_dense()])
+
+
 def has_sentence_features(message: Message) -> bool:
-    _, sentence_features = message.get_sparse_features(TEXT)
-    return sentence_features is not None and sentence_features.features.nnz > 0
+    return any(feature.features.nnz > 0 for feature in sentence_features(message) if feature.is_sparse())

@@ -12,6 +12,8 @@ import json
 from typing import Any
 
 import sqlalchemy
+import sqlalchemy.orm
+import sqlalchemy.pool
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActiveLoop, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -28,7 +30,8 @@ class PrivateTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
-            sqlalchemy.event.listen(self.engine, "connect", write_ahead_log)
+            self.engine = pooled_sqlite_engine(self.engine.url)
+            self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Stores the turn, then redacts what it finished. The tracker was read from this store, so its
@@ -55,6 +58,16 @@ def mentions_the_check(event: Event) -> bool:
     """A cheap test before the full one: most conversations never start a check."""
     return (isinstance(event, ActiveLoop) and event.name == FORM) or (isinstance(event, SlotSet)
                                                                       and event.key in ANSWER_SLOTS)
+
+
+def pooled_sqlite_engine(url: sqlalchemy.engine.URL) -> sqlalchemy.engine.Engine:
+    """Rasa opens a file-based SQLite store without a pool (SQLAlchemy 1.4's default), so each of the three or
+    four sessions of a turn opened and set up a new connection. The server's event loop is the only thread that
+    uses the store, and a pool of connections, each in write-ahead-log mode, keeps them open."""
+    engine = sqlalchemy.create_engine(url, poolclass=sqlalchemy.pool.QueuePool, pool_size=2, max_overflow=8,
+                                      connect_args={"check_same_thread": False})
+    sqlalchemy.event.listen(engine, "connect", write_ahead_log)
+    return engine
 
 
 def write_ahead_log(connection: Any, _record: Any) -> None:

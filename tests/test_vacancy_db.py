@@ -7,10 +7,11 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.vacancy_db.__main__ import main as vacancy_db
 from actions.vacancy_db.models import Fact, Vacancy
-from actions.vacancy_db.repository import get_vacancy, open_session
+from actions.vacancy_db.repository import get_vacancy, open_session, published_vacancies
 from tests.conftest import CS_NOTICE, KM_NOTICE, NOTICES
 
 
@@ -147,3 +148,31 @@ def test_show_unknown_and_list(sqlite_url, capsys):
 def test_unreachable_database_is_a_clear_error(capsys):
     assert vacancy_db(["list", "--database-url", "postgresql+psycopg2://nobody@127.0.0.1:1/none"]) == 2
     assert "error: database" in capsys.readouterr().err
+
+
+def test_published_vacancies_are_read_detached_and_follow_every_change_of_the_database(database_url, tmp_path):
+    """The action server's cached reader: whole vacancies, usable after their session, and never stale."""
+    assert published_vacancies(database_url) == []
+    assert vacancy_db(["import", str(KM_NOTICE), "--database-url", database_url]) == 0
+    first = published_vacancies(database_url)
+    assert [v.requisition for v in first] == ["250775"] and first[0].hours_per_week == 38
+    assert first[0].fact("stipend").quote.startswith("A monthly grant of")  # facts loaded, no session needed
+    assert published_vacancies(database_url)[0] is first[0]  # nothing changed: not read again
+
+    changed = tmp_path / "changed.txt"
+    changed.write_text(KM_NOTICE.read_text(encoding="utf-8").replace("(38 hours a week)", "(40 hours a week)"),
+                       encoding="utf-8")
+    assert vacancy_db(["import", str(changed), str(CS_NOTICE), "--database-url", database_url]) == 0
+    updated = {v.requisition: v for v in published_vacancies(database_url)}
+    assert sorted(updated) == ["250770", "250775"] and updated["250775"].hours_per_week == 40
+
+    with open_session(database_url) as session, session.begin():
+        session.delete(get_vacancy(session, "250770"))
+    assert [v.requisition for v in published_vacancies(database_url)] == ["250775"]
+
+
+def test_published_vacancies_raise_when_the_database_is_unreachable(database_url):
+    assert vacancy_db(["import", *map(str, NOTICES), "--database-url", database_url]) == 0
+    assert len(published_vacancies(database_url)) == 2
+    with pytest.raises(SQLAlchemyError):  # the actions apologise; they do not answer from memory
+        published_vacancies("postgresql+psycopg2://nobody@127.0.0.1:1/none")

@@ -28,7 +28,7 @@ from actions.eligibility.report import (
 )
 from actions.reply_language import in_reply_language
 from actions.understanding.focus import select_vacancies
-from actions.vacancy_db.repository import list_vacancies, open_session
+from actions.vacancy_db.repository import published_vacancies
 
 # Intents that, when the message is not a readable answer, are a question asked mid-check. Anything else
 # (out of scope, low confidence) is taken as an unclear answer and asked again with an example.
@@ -54,8 +54,7 @@ def asked_again(tracker: Tracker, criterion: str) -> bool:
 
 
 def vacancies_in_question(tracker: Tracker) -> list:
-    with open_session() as session:
-        return select_vacancies("", tracker.get_slot("vacancy"), list_vacancies(session)).vacancies
+    return select_vacancies("", tracker.get_slot("vacancy"), published_vacancies()).vacancies
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -77,8 +76,7 @@ class ValidateEligibilityForm(FormValidationAction):
         stated = {SLOT_OF[c]: text for c in stated_criteria(text, clock.today(), answering=answering)
                   if not tracker.get_slot(SLOT_OF[c])}
         if criterion is None:  # the check is starting: what the request itself said, and the vacancy it names
-            with open_session() as session:
-                named = select_vacancies(text, tracker.get_slot("vacancy"), list_vacancies(session)).focus
+            named = select_vacancies(text, tracker.get_slot("vacancy"), published_vacancies()).focus
             return {**stated, **({"vacancy": named} if named else {})}
         intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False) or ""  # unsure: an answer
         if intent in INTERRUPTIONS and QUESTION_FORM.match(text):

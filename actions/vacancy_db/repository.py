@@ -10,7 +10,7 @@ import os
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import Engine
@@ -109,6 +109,28 @@ def store_notice(session: Session, notice: ParsedNotice, source_name: str) -> st
 
 def list_vacancies(session: Session) -> List[Vacancy]:
     return list(session.execute(select(Vacancy).order_by(Vacancy.requisition)).scalars())
+
+
+_PUBLISHED: Dict[str, Tuple[tuple, List[Vacancy]]] = {}  # URL -> (the stored state, its vacancies)
+_PUBLISHED_LOCK = threading.Lock()
+
+
+def published_vacancies(url: Optional[str] = None) -> List[Vacancy]:
+    """Every vacancy with its facts, to read only (what the assistant answers from): detached from any session,
+    and loaded again only when the stored vacancies change. Reading them all with their facts, several times a
+    turn, was half of the action server's time per message; each call now asks the database only for the
+    requisitions, notice hashes and import times, so an import, an update or a removal shows at the next call,
+    and an unreachable database still raises (the actions apologise) rather than answering from memory."""
+    with open_session(url) as session:
+        state = tuple(session.execute(select(Vacancy.requisition, Vacancy.notice_sha256, Vacancy.imported_at)
+                                      .order_by(Vacancy.requisition)).all())
+        key = str(session.get_bind().url)
+        with _PUBLISHED_LOCK:
+            stored_state, vacancies = _PUBLISHED.get(key, ((), []))
+            if stored_state != state or not state:
+                vacancies = list_vacancies(session)
+                _PUBLISHED[key] = (state, vacancies)
+    return list(vacancies)
 
 
 def get_vacancy(session: Session, requisition: str) -> Optional[Vacancy]:
