@@ -9,13 +9,20 @@ sentence features, with deep copies, to read the sentence features alone, and sc
 message by the transposed weights, which for a C-ordered weight matrix means copying all of it (features x
 intents) on every call. Here the sentence features are stacked directly, in Rasa's order, and the weights are
 kept in Fortran order, so that their transpose is already contiguous. The probabilities are the same.
+
+The trained classifier is stored as plain arrays (a NumPy .npz read without pickle) instead of Rasa's skops
+file: importing skops.io alone took 4 to 10 s of every server start (it walks every loaded module to list the
+types it trusts), and the arrays are all a logistic regression needs to predict.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
 import numpy as np
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.nlu.constants import (
     FEATURE_TYPE_SENTENCE, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT,
@@ -38,6 +45,26 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
         super().__init__(config, *args)
         self.clf.set_params(class_weight=self.config["class_weight"])
 
+    def persist(self) -> None:
+        with self._model_storage.write_to(self._resource) as model_dir:
+            np.savez(model_dir / WEIGHTS_FILE, coef=self.clf.coef_, intercept=self.clf.intercept_,
+                     classes=self.clf.classes_.astype(str))
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
+        component = cls(config, execution_context.node_name, model_storage, resource)
+        try:
+            with model_storage.read_from(resource) as model_dir:
+                weights = np.load(model_dir / WEIGHTS_FILE, allow_pickle=False)
+                component.clf.coef_ = np.asfortranarray(weights["coef"])
+                component.clf.intercept_ = weights["intercept"]
+                component.clf.classes_ = weights["classes"]
+                component.clf.n_features_in_ = component.clf.coef_.shape[1]
+        except ValueError:  # no stored weights (Rasa trains nothing without intent examples): left untrained, as Rasa does
+            pass
+        return component
+
     def _create_X(self, messages: List[Message]) -> csr_matrix:
         """One row per message: its sentence features, sparse then dense, as Rasa's own method stacks them."""
         return vstack([hstack([features.features for features in sentence_features(message)], format="csr")
@@ -46,7 +73,7 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         featured = [message for message in messages if has_sentence_features(message)]
         if featured:
-            if not self.clf.coef_.flags.f_contiguous:
+            if not self.clf.coef_.flags.f_contiguous:  # just trained
                 self.clf.coef_ = np.asfortranarray(self.clf.coef_)
             super().process(featured)
         for message in messages:
@@ -54,6 +81,9 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
                 message.set(INTENT, {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
         return messages
+
+
+WEIGHTS_FILE = "weights.npz"
 
 
 def sentence_features(message: Message) -> List[Features]:
