@@ -2,24 +2,27 @@
 left in the notice's language), French readings of what applicants say, and the French drafting refusal."""
 from __future__ import annotations
 
-import asyncio
 import re
 from datetime import date, datetime, timedelta
 
 import pytest
 from babel.messages.pofile import read_po
 from dateutil import tz
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import ENTITIES, METADATA, TEXT
+from rasa.shared.nlu.training_data.message import Message
 
 from actions.answers.composers import Question, compose
 from actions.answers.messages import catalogue_path, speaking
 from actions.eligibility.criteria import MET, NOT_MET, check_age, check_language, check_nationality, check_studies
 from actions.eligibility.criteria import stated_criteria
-from actions.reply_language import ValidateSlotMappings
 from actions.understanding.countries import find_countries, load_countries
 from actions.understanding.drafting_policy import is_drafting_request
 from actions.understanding.message_language import message_language, reply_language
+from components.reply_language import ReplyLanguage
+from tests.conftest import ROOT
 
 DEADLINE = datetime(2025, 6, 22, 21, 59, tzinfo=tz.UTC)
 TODAY = date(2026, 12, 2)
@@ -57,23 +60,34 @@ def test_the_page_sets_the_language_when_its_switch_changes_or_at_the_start():
     assert reply_language("ok", "fr", "de", None) == "fr"  # an unknown page language is ignored
 
 
-def _tracker(text: str, slots: dict, metadata: dict = None) -> Tracker:
-    events = [{"event": "user", "text": text, "metadata": metadata or {}}]
-    return Tracker("someone", slots, {"text": text, "intent": {}, "entities": []}, events, False, None, {}, "")
-
-
-def _slot_events(text: str, slots: dict, metadata: dict = None) -> dict:
-    domain = {"slots": {"reply_language": {"mappings": [{"type": "custom"}]},
-                        "page_language": {"mappings": [{"type": "custom"}]}}}
-    events = asyncio.run(ValidateSlotMappings().run(CollectingDispatcher(), _tracker(text, slots, metadata), domain))
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+def _slots_set(text: str, slots: dict, metadata: dict = None) -> dict:
+    """The slots the NLU pipeline's language component fills for this message, in a conversation with `slots`."""
+    tracker = DialogueStateTracker.from_events("someone", [SlotSet(name, value) for name, value in slots.items()])
+    message = Message(data={TEXT: text, METADATA: metadata or {}})
+    entities = ReplyLanguage().process([message], tracker)[0].get(ENTITIES)
+    return {e["entity"]: e["value"] for e in entities if e["extractor"] == "ReplyLanguage"}
 
 
 def test_the_slot_follows_the_message_and_the_page_metadata():
-    assert _slot_events("c'est payé combien ?", {"reply_language": "en"})["reply_language"] == "fr"
-    assert _slot_events("ok", {"reply_language": "fr", "page_language": "en"}, {"language": "en"})["reply_language"] == "fr"
-    switched = _slot_events("ok", {"reply_language": "en", "page_language": "en"}, {"language": "fr"})
+    assert _slots_set("c'est payé combien ?", {"reply_language": "en"}) == {"reply_language": "fr"}
+    assert _slots_set("ok", {"reply_language": "fr", "page_language": "en"}, {"language": "en"}) == {
+        "reply_language": "fr", "page_language": "en"}
+    switched = _slots_set("ok", {"reply_language": "en", "page_language": "en"}, {"language": "fr"})
     assert switched == {"reply_language": "fr", "page_language": "fr"}
+    assert _slots_set("ok", {"reply_language": "fr"}, {"language": 3}) == {"reply_language": "fr"}  # not a language
+    assert _slots_set("ok", {}) == {"reply_language": "en"}
+
+
+def test_the_language_entities_fill_their_slots_and_influence_no_prediction():
+    domain = Domain.load(ROOT / "domain.yml")
+    slots = {slot.name: slot for slot in domain.slots}
+    for name in ("reply_language", "page_language"):
+        assert slots[name].mappings == [{"type": "from_entity", "entity": name}]
+    entities = [{"entity": "reply_language", "value": "fr"}, {"entity": "page_language", "value": "fr"},
+                {"entity": "country", "value": "Sweden"}]
+    message = UserUttered("je suis suédoise", intent={"name": "ask_nationality_requirement"}, entities=entities)
+    assert domain._get_featurized_entities(message) == {"country"}  # what rules and stories see of the message
+    assert "action_validate_slot_mappings" not in domain.user_actions  # no action server call just for this
 
 
 # French replies ----------------------------------------------------------------------------------------------------
