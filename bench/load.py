@@ -17,6 +17,7 @@ load on the machine hardly changes, unlike latency. Every loop is bounded in cou
 to 127.0.0.1.
 
     make bench-load [BENCH_ARGS="--stores production --profile var/profile.txt"]
+    SANIC_WORKERS=2 make bench-load BENCH_ARGS="--stores production"   (workers need the Redis lock store)
 """
 from __future__ import annotations
 
@@ -102,6 +103,7 @@ class ServerResult:
     ready_seconds: float
     levels: Dict[int, LevelResult]
     peak_rss_mb: float
+    processes: int  # the Rasa server's processes: 1, or SANIC_WORKERS workers and their parent
 
 
 async def drive(url: str, users: int, per_user: int, conversations: Sequence[Sequence[str]]) -> LevelResult:
@@ -139,23 +141,36 @@ async def drive(url: str, users: int, per_user: int, conversations: Sequence[Seq
     return result
 
 
+def process_tree(pid: int) -> List[int]:
+    """The process and all its descendants: with SANIC_WORKERS above 1 the Rasa server's workers are its
+    children, and their CPU time and memory are the server's."""
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            found += process_tree(int(child))
+    return found
+
+
 def cpu_seconds(pids: Sequence[int]) -> float:
-    """User plus system CPU time the processes have used: unlike latency, hardly changed by other load on the
-    machine, so that runs on a busy machine can still be compared."""
+    """User plus system CPU time the processes and their descendants have used: unlike latency, hardly changed
+    by other load on the machine, so that runs on a busy machine can still be compared."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0
-    for pid in pids:
+    for pid in (descendant for pid in pids for descendant in process_tree(pid)):
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         total += int(fields[11]) + int(fields[12])  # utime, stime
     return total / ticks
 
 
 def peak_rss_mb(pid: int) -> float:
-    """The process's peak resident memory (VmHWM), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """The largest peak resident memory (VmHWM), in MB, of the process and its descendants (each worker holds
+    the whole model)."""
+    peaks = []
+    for process in process_tree(pid):
+        for line in Path(f"/proc/{process}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    return max(peaks, default=float("nan"))
 
 
 def measure(name: str, url: str, pids: Sequence[int], ready_seconds: float, conversations: Sequence[Sequence[str]],
@@ -172,7 +187,7 @@ def measure(name: str, url: str, pids: Sequence[int], ready_seconds: float, conv
         print(f"  {name}, {users} users: {len(level.latencies)} replies, {level.errors} errors, "
               f"p50 {level.median * 1000:.0f} ms, {level.throughput:.1f} msg/s, "
               f"{level.cpu_ms_per_message:.0f} ms CPU per message", flush=True)
-    return ServerResult(name, ready_seconds, levels, peak_rss_mb(pids[0]))
+    return ServerResult(name, ready_seconds, levels, peak_rss_mb(pids[0]), len(process_tree(pids[0])))
 
 
 def build_rasa_init(folder: Path) -> None:
@@ -216,7 +231,7 @@ def run_this_assistant(workdir: Path, stores_kind: str, profile: Optional[Path])
 
     def profile_at_ten_users(users: int) -> None:
         if profile and users == 10:
-            profiler.append(subprocess.Popen([str(ROOT / ".venv" / "bin" / "py-spy"), "record", "--pid",
+            profiler.append(subprocess.Popen([str(ROOT / ".venv" / "bin" / "py-spy"), "record", "--subprocesses", "--pid",
                                               str(rasa.pid), "--format", "raw", "--output", str(profile),
                                               "--duration", str(LEVEL_SECONDS)], stdout=subprocess.DEVNULL))
         elif profiler and users != 10:
@@ -259,7 +274,8 @@ def report(ours: ServerResult, init: ServerResult) -> bool:
             a, b = value(ours.levels[users]), value(init.levels[users])
             ratio = f"{a / b:.2f}" if b else "-"
             print(f"{users:>3} users {label:<18}{a:>22.1f}{b:>22.1f}{ratio:>8}")
-    print(f"{'Rasa server peak RSS MB':<28}{ours.peak_rss_mb:>22.0f}{init.peak_rss_mb:>22.0f}")
+    print(f"{'Rasa server processes':<28}{ours.processes:>22}{init.processes:>22}")
+    print(f"{'peak RSS MB (largest one)':<28}{ours.peak_rss_mb:>22.0f}{init.peak_rss_mb:>22.0f}")
     print(f"{'ready after start s':<28}{ours.ready_seconds:>22.1f}{init.ready_seconds:>22.1f}")
 
     median_ratio = ours.levels[1].median / init.levels[1].median
@@ -272,7 +288,7 @@ def report(ours: ServerResult, init: ServerResult) -> bool:
          throughput_ratio >= TARGETS["throughput_ratio"]),
         (f"50 users: {fifty.errors} errors, p95 {fifty.percentile(0.95) * 1000:.0f} ms (target 0 errors, "
          f"p95 < {TARGETS['p95_at_50'] * 1000:.0f} ms)", fifty.errors == 0 and fifty.percentile(0.95) < TARGETS["p95_at_50"]),
-        (f"Rasa server memory {ours.peak_rss_mb:.0f} MB peak RSS (target <= {TARGETS['memory_mb']} MB)",
+        (f"Rasa server memory {ours.peak_rss_mb:.0f} MB peak RSS of its largest process (target <= {TARGETS['memory_mb']} MB)",
          ours.peak_rss_mb <= TARGETS["memory_mb"]),
         (f"ready {ours.ready_seconds:.1f} s after start (target <= {TARGETS['ready_s']} s)",
          ours.ready_seconds <= TARGETS["ready_s"]),
@@ -295,7 +311,8 @@ def main() -> int:
     try:
         ours = run_this_assistant(workdir, arguments.stores, arguments.profile)
         if arguments.without_rasa_init:
-            print(f"Rasa server peak RSS {ours.peak_rss_mb:.0f} MB, ready after {ours.ready_seconds:.1f} s; "
+            print(f"Rasa server: {ours.processes} processes, peak RSS {ours.peak_rss_mb:.0f} MB (largest one), "
+                  f"ready after {ours.ready_seconds:.1f} s; "
                   "no verdict without the rasa init assistant")
             return 1
         init = run_rasa_init(workdir)
