@@ -231,8 +231,8 @@ def run_this_assistant(workdir: Path, stores_kind: str, profile: Optional[Path])
 
     def profile_at_ten_users(users: int) -> None:
         if profile and users == 10:
-            profiler.append(subprocess.Popen([str(ROOT / ".venv" / "bin" / "py-spy"), "record", "--subprocesses", "--pid",
-                                              str(rasa.pid), "--format", "raw", "--output", str(profile),
+            profiler.append(subprocess.Popen([str(ROOT / ".venv" / "bin" / "py-spy"), "record", "--subprocesses",
+                                              "--pid", str(rasa.pid), "--format", "raw", "--output", str(profile),
                                               "--duration", str(LEVEL_SECONDS)], stdout=subprocess.DEVNULL))
         elif profiler and users != 10:
             profiler[0].send_signal(signal.SIGINT)

@@ -61,7 +61,7 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
                 component.clf.intercept_ = weights["intercept"]
                 component.clf.classes_ = weights["classes"]
                 component.clf.n_features_in_ = component.clf.coef_.shape[1]
-        except ValueError:  # no stored weights (Rasa trains nothing without intent examples): left untrained, as Rasa does
+        except ValueError:  # no stored weights (nothing to train on): left untrained, as Rasa leaves its own
             pass
         return component
 

@@ -39,7 +39,9 @@ class ReplyLanguage(GraphComponent):
         for message in messages:
             page = page_language(message)
             language = reply_language(message.get(TEXT) or "", current, page, previous_page)
-            found = [language_entity(REPLY_LANGUAGE, language)] + ([language_entity(PAGE_LANGUAGE, page)] if page else [])
+            found = [language_entity(REPLY_LANGUAGE, language)]
+            if page:
+                found.append(language_entity(PAGE_LANGUAGE, page))
             message.set(ENTITIES, [*(message.get(ENTITIES) or []), *found], add_to_output=True)
         return messages
 
