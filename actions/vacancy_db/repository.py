@@ -15,6 +15,7 @@ from typing import Dict, List, Optional, Tuple
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from actions import clock
 from actions.notices.parser import ParsedNotice
@@ -47,9 +48,13 @@ def engine_for(url: str) -> Engine:
 
 @lru_cache(maxsize=None)
 def _create_engine(url: str) -> Engine:
+    options = {}
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True, pool_pre_ping=True)
+        # SQLAlchemy 1.4 opens a file without a pool, so each session (several a turn in the action server)
+        # connected anew; pooled connections (SQLAlchemy 2.0's default) may be checked out by any thread.
+        options = {"poolclass": QueuePool, "connect_args": {"check_same_thread": False}}
+    engine = create_engine(url, future=True, pool_pre_ping=True, **options)
     Base.metadata.create_all(engine)
     _add_missing_columns(engine)
     return engine
