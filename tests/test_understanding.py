@@ -18,6 +18,13 @@ def test_english_words_are_never_turned_into_domain_words():
     assert DOMAIN.correct("is the visa free") == "is the visa free"
 
 
+def test_a_french_message_is_left_as_written():
+    french = DomainSpelling(vocabulary(["Is telework possible?", "continue", "je viens de Lyon", "un billet de train"]))
+    for text in ["y a une cantine ?", "né le 14 juillet 2003", "les chiens peuvent sortir ?"]:
+        assert french.correct(text) == text  # not "continue", "billet", "viens"
+    assert french.correct("is telwork possible?") == "is telework possible?"  # an English message still is
+
+
 def test_short_tokens_and_numbers_are_left_alone():
     assert DOMAIN.correct("KM 250770 ok") == "KM 250770 ok"
 
