@@ -40,6 +40,13 @@ def test_a_long_message_is_classified_on_its_questions():
         "I would like to know if the interns receive some money"
 
 
+def test_a_long_french_message_is_classified_on_its_questions():
+    intro = "Bonjour, je suis étudiante en droit à Lille et je cherche un stage pour le printemps prochain. " * 3
+    assert question_part(intro + "Je vous remercie. Est-ce que le stage est payé") == "Est-ce que le stage est payé"
+    assert question_part(intro.rstrip(". ") + ", et je voudrais savoir si le stage est payé.") == \
+        "je voudrais savoir si le stage est payé."
+
+
 def test_a_long_message_without_a_question_is_classified_on_its_last_sentence():
     text = "I am a student from Portugal and I have studied international relations for three years. " * 3
     assert question_part(text + "I need the stipend amount.") == "I need the stipend amount."
