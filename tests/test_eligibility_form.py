@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ActionAnswerQuestion
-from actions.eligibility.form import ValidateEligibilityForm
+from actions.eligibility.form import ActionEligibilityResult, ValidateEligibilityForm
 from actions.eligibility.report import personal_verdict, report
 from actions.vacancy_db.__main__ import main as vacancy_db
 from actions.vacancy_db.repository import list_vacancies, open_session
@@ -120,3 +120,95 @@ def test_the_age_question_is_answered_from_the_notice_that_says_18(database):
     text = dispatcher.messages[0]["text"]
     assert "you are 19, so at least 18" in text and "vacancy 260611" in text
     assert "be at least 18 years old" in text and "250770" not in text and "250775" not in text
+
+
+# --- languages (issue 13): the self-check in French explains itself in French and quotes the notices in English --
+def conversation(language: str, text: str, slots: Dict, intent: str = "nlu_fallback",
+                 earlier_bot_texts: List[str] = ()) -> Tracker:
+    """The tracker the action server gets mid-check, in the reply language the conversation has."""
+    events = [{"event": "active_loop", "name": "eligibility_form"},
+              *({"event": "bot", "text": said} for said in earlier_bot_texts), {"event": "user", "text": text}]
+    return Tracker.from_dict({
+        "sender_id": "tester", "slots": {"vacancy": None, "reply_language": language, **slots},
+        "latest_message": {"text": text, "intent": {"name": intent, "confidence": 0.7}, "entities": []},
+        "events": events, "active_loop": {"name": "eligibility_form"}, "latest_action_name": "action_listen"})
+
+
+def validated(state: Tracker) -> List[str]:
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ValidateEligibilityForm().run(dispatcher, state, DOMAIN))
+    return [m.get("text") or "" for m in dispatcher.messages]
+
+
+def result_lines(language: str, answers: Dict[str, str]) -> List[str]:
+    dispatcher = CollectingDispatcher()
+    slots = {f"answer_{criterion}": answer for criterion, answer in answers.items()}
+    ActionEligibilityResult().run(dispatcher, conversation(language, "fluent English", slots), DOMAIN)
+    return dispatcher.messages[0]["text"].splitlines()
+
+
+FRENCH_ANSWERS = {"nationality": "je suis suédoise", "age": "j'ai 19 ans", "studies": "je ne sais pas trop",
+                  "language": "je parle anglais couramment"}
+
+
+def test_a_french_answer_that_fails_is_explained_in_french_with_the_criterion_in_english(database):
+    said = validated(conversation("fr", "j'ai 19 ans", {"requested_slot": "answer_age"}, "ask_age_requirement"))
+    assert said[0].startswith("Le 20 janvier 2026, vous avez 19 ans, moins de 21 ans (l'avis ne dit pas à quelle "
+                              "date l'âge est compté). Cela ne remplit pas le critère essentiel “be at least 21 years "
+                              "old”.\nVous pouvez dire « stop »")
+
+
+def test_a_french_answer_no_rule_reads_is_asked_again_once_in_french_then_kept(database):
+    state = {"requested_slot": "answer_nationality"}
+    first = validated(conversation("fr", "je préfère ne pas le dire", state))
+    assert first == ["Je n'ai reconnu aucun pays ni aucune nationalité dans cette réponse. Pourriez-vous répondre à "
+                     "nouveau, par exemple « belge », « les Pays-Bas » ou « polonaise et canadienne » ?"]
+    second = validated(conversation("fr", "je préfère ne pas le dire", state, earlier_bot_texts=first))
+    assert second == ["Je n'ai reconnu aucun pays ni aucune nationalité dans cette réponse. Je note ce critère comme "
+                      "incertain et je continue."]
+
+
+def test_the_french_report_explains_each_criterion_in_french_and_quotes_the_notice_in_english(database):
+    lines = result_lines("fr", FRENCH_ANSWERS)
+    assert lines[1] == ("- Nationalité : “Suède” — rempli. Suède : État membre de l'OTAN (depuis le 7 mars 2024). "
+                        "(critère : “be a national of a NATO member state”)")
+    assert lines[2].startswith("- Âge : “19 ans” — non rempli. Le 20 janvier 2026, vous avez 19 ans, moins de 21 ans")
+    assert lines[3].startswith("- Études : “je ne sais pas trop” — incertain. Je n'ai pas pu savoir")  # as written
+    assert lines[4].startswith("- Langue : “bon niveau en anglais” — rempli. Un bon niveau en anglais, l'une des "
+                               "langues que l'avis accepte, remplit le critère. (critère : “have proficiency in one "
+                               "of the two official NATO languages (English/French).”)")
+    english = result_lines("en", FRENCH_ANSWERS)  # the same answers explained in English: none of it is in French
+    explanations = [line.split(" — ", 1)[1].split(". ", 1)[1].split(" (criterion: ")[0] for line in english[1:5]]
+    assert len(explanations) == 4 and not any(sentence in "\n".join(lines) for sentence in explanations)
+
+
+def test_the_english_report_is_unchanged(database):
+    lines = result_lines("en", {"nationality": "Swedish", "age": "19", "studies": "hmm potatoes",
+                                "language": "fluent English"})
+    assert lines[1:5] == [
+        "- Nationality: “Sweden” — met. Sweden is a NATO member state (since 7 March 2024). (criterion: “be a "
+        "national of a NATO member state”)",
+        "- Age: “19 years old” — not met. On 20 January 2026 you are 19, younger than 21 (the notice does not say on "
+        "which date age is counted). (criterion: “be at least 21 years old”)",
+        "- Studies: “hmm potatoes” — unclear. I could not tell from that whether you are a student, a recent "
+        "graduate, or have two years of university level studies or equivalent education. (criterion: “have at "
+        "least two years of university level studies OR equivalent education OR be currently a student OR a recent "
+        "graduate (degree obtained no longer than 12 months ago)”)",
+        "- Language: “proficient in English” — met. Proficiency in English, one of the languages the notice "
+        "accepts, meets the criterion. (criterion: “have proficiency in one of the two official NATO languages "
+        "(English/French).”)"]
+
+
+def test_a_french_question_about_one_criterion_gets_the_verdict_in_french(database):
+    dispatcher = CollectingDispatcher()
+    state = Tracker.from_dict({"sender_id": "tester", "slots": {"vacancy": None, "reply_language": "fr"},
+                               "latest_message": {"text": "j'ai 19 ans, je peux postuler au stage defence policy ?",
+                                                  "intent": {"name": "ask_age_requirement", "confidence": 0.9},
+                                                  "intent_ranking": [{"name": "ask_age_requirement",
+                                                                      "confidence": 0.9}], "entities": []},
+                               "events": [], "latest_action_name": "action_listen"})
+    ActionAnswerQuestion().run(dispatcher, state, DOMAIN)
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Le 20 janvier 2026, vous avez 19 ans, donc au moins 18 ans (l'avis ne dit pas à quelle "
+                           "date l'âge est compté).")
+    assert "be at least 18 years old" in text

@@ -42,6 +42,16 @@ from actions.understanding.intent_rules import PLACE_MARK, VACANCY_MARK, mark_en
         (f"convert it to {PLACE_MARK}", "stop", "choose_vacancy"),
         (f"what time is that in {PLACE_MARK}?", "nlu_fallback", "choose_vacancy"),
         (f"what about {PLACE_MARK} time", "nlu_fallback", "choose_vacancy"),
+        (f"j'habite à {PLACE_MARK}", "ask_nationality_requirement", "choose_vacancy"),  # French (issue 13)
+        ("j'arrête le test, merci", "thank", "stop"),
+        ("bon, on arrête là", "out_of_scope", "stop"),
+        ("laisse tomber", "nlu_fallback", "stop"),
+        ("à plus tard", "nlu_fallback", "goodbye"),
+        ("merci, à bientôt", "thank", "goodbye"),
+        (f"je suis à {PLACE_MARK}", "nlu_fallback", "choose_vacancy"),
+        (f"heure de {PLACE_MARK}", "out_of_scope", "choose_vacancy"),
+        (f"et pour le {VACANCY_MARK} ?", "ask_stipend", "choose_vacancy"),
+        (f"qu'en est-il de l'offre {VACANCY_MARK} ?", "nlu_fallback", "choose_vacancy"),
         ("what is the stipend for vacancy 123456?", "nlu_fallback", "choose_vacancy"),  # unknown: listed
         ("tell me about 9999999", "out_of_scope", "choose_vacancy"),
     ],
@@ -75,6 +85,11 @@ def test_rules_replace_the_prediction(text, predicted, expected):
         ("what about it?", "nlu_fallback"),  # no vacancy named
         (f"when is the webinar in {PLACE_MARK}?", "ask_webinar"),
         (f"is the internship in {PLACE_MARK}", "ask_location"),  # a question about the place
+        (f"le stage est à {PLACE_MARK} ?", "ask_location"),
+        (f"c'est quand le webinaire à {PLACE_MARK} ?", "ask_webinar"),
+        (f"le stage {VACANCY_MARK} est payé ?", "ask_stipend"),
+        ("arrête de me tutoyer", "out_of_scope"),  # not the check
+        ("à plus de 30 ans on peut postuler ?", "ask_age_requirement"),
         (f"what time is it in {PLACE_MARK} now", "out_of_scope"),  # the time of day there
         ("what is the stipend for vacancy 123456?", "ask_stipend"),  # answered: the action reports the number
         ("call me on 0032 2 707 41 11", "out_of_scope"),  # not a requisition number

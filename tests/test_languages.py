@@ -16,8 +16,10 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.answers.composers import Question, compose
 from actions.answers.messages import catalogue_path, speaking
-from actions.eligibility.criteria import MET, NOT_MET, check_age, check_language, check_nationality, check_studies
+from actions.eligibility.criteria import (MET, NOT_MET, UNCLEAR, check_age, check_language, check_nationality,
+                                         check_studies)
 from actions.eligibility.criteria import stated_criteria
+from actions.eligibility.report import personal_verdict
 from actions.understanding.countries import find_countries, load_countries
 from actions.understanding.drafting_policy import is_drafting_request
 from actions.understanding.message_language import message_language, reply_language
@@ -161,6 +163,23 @@ def test_french_languages_are_read():
     assert check_language("je parle seulement allemand", OFFICIAL_LANGUAGES).status == NOT_MET
 
 
+@pytest.mark.parametrize("check, text, status", [
+    (check_language, "je ne parle pas anglais", UNCLEAR),  # not a claim: French would still do
+    (check_language, "je ne parle ni anglais ni français", NOT_MET), (check_language, "je ne parle qu'espagnol", NOT_MET),
+    (check_language, "mon anglais est bon", MET), (check_language, "anglais scolaire", UNCLEAR),
+    (check_nationality, "je suis née en Pologne", UNCLEAR),  # a place of birth, not a nationality
+    (check_nationality, "j'habite en Belgique mais je suis brésilien", NOT_MET),
+    (check_nationality, "je suis apatride", NOT_MET), (check_nationality, "je n'ai pas de nationalité", NOT_MET),
+    (check_age, "je suis née en 2005", UNCLEAR), (check_age, "née en mai 2004", MET),
+    (check_studies, "je suis en troisième année de licence", MET), (check_studies, "je suis doctorante", MET),
+    (check_studies, "j'ai un bac+5", MET), (check_studies, "j'ai seulement le bac", NOT_MET),
+    (check_studies, "je n'ai pas fait d'études supérieures", NOT_MET), (check_studies, "je n'ai pas de diplôme", NOT_MET),
+])
+def test_french_negations_places_and_levels_are_read_as_the_english_ones(check, text, status):
+    values = (OFFICIAL_LANGUAGES,) if check is check_language else (TODAY, *NOTICE_VALUES.get(check, ()))
+    assert check(text, *values).status == status
+
+
 def test_a_french_statement_names_its_criteria():
     assert stated_criteria("je suis suédoise et j'ai 22 ans, je peux postuler ?", TODAY) == ["nationality", "age"]
 
@@ -181,12 +200,48 @@ def test_french_questions_about_documents_or_the_policy_are_not_requests(text):
 
 
 # What stays as written -----------------------------------------------------------------------------------------------
-def test_stored_field_values_and_criterion_explanations_are_not_translated(vacancies):
+def test_stored_field_values_are_not_translated(vacancies):
     with speaking("fr"):
         overview = compose("overview", Question([v for v in vacancies if v.requisition == "250770"], DEADLINE)).text
-        explanation = check_age("j'ai 19 ans", TODAY, 21).explanation
     assert "- Temps de travail : Full-time" in overview and "- Lieu : NATO Headquarters, Brussels" in overview
-    assert explanation.startswith("On 2 December 2026 you are 19")
+
+
+@pytest.mark.parametrize("check, text, english, french", [
+    (check_age, "j'ai 19 ans", "On 2 December 2026 you are 19, younger than 21",
+     "Le 2 décembre 2026, vous avez 19 ans, moins de 21 ans"),
+    (check_nationality, "je suis suédoise", "Sweden is a NATO member state (since 7 March 2024).",
+     "Suède : État membre de l'OTAN (depuis le 7 mars 2024)."),
+    (check_studies, "diplômée il y a deux ans", "Your degree was obtained two years ago (around 2 December 2024)",
+     "Votre diplôme a été obtenu il y a deux ans (vers le 2 décembre 2024)"),
+])
+def test_criterion_explanations_are_in_the_reply_language(check, text, english, french):
+    values = (TODAY, *NOTICE_VALUES.get(check, ()))
+    assert check(text, *values).explanation.startswith(english)
+    with speaking("fr"):
+        assert check(text, *values).explanation.startswith(french)
+
+
+@pytest.mark.parametrize("criterion, text, verdict", [
+    ("nationality", "la Suède est-elle membre de l'OTAN ?", "Suède : État membre de l'OTAN (depuis le 7 mars 2024)."),
+    ("nationality", "l'Ukraine fait-elle partie de l'OTAN ?", "Ukraine : ce pays n'est pas un État membre de l'OTAN."),
+    ("age", "j'ai 19 ans, je peux postuler ?", "Le 2 décembre 2026, vous avez 19 ans, moins de 21 ans (l'avis ne dit pas "
+                                               "à quelle date l'âge est compté)."),
+    ("nationality", "faut-il être d'un pays de l'OTAN ?", None),  # the requirement asked, no country named
+    ("language", "il faut parler français ?", None),
+])
+def test_a_french_question_about_one_criterion_hears_what_the_asker_says(vacancies, criterion, text, verdict):
+    with speaking("fr"):
+        assert personal_verdict(criterion, text, vacancies, TODAY) == verdict
+
+
+def test_french_language_and_country_names_in_an_explanation_come_from_babel():
+    with speaking("fr"):
+        spoken = check_language("je ne parle ni anglais ni français", OFFICIAL_LANGUAGES)
+        dutch = check_nationality("néerlandaise", TODAY)
+    assert (spoken.answer, spoken.explanation) == (
+        "ni anglais ni français", "Le critère exige un bon niveau en anglais ou français, et vous ne parlez ni anglais "
+                                  "ni français.")
+    assert dutch.answer == "Pays-Bas"
 
 
 def test_french_language_names_from_babel_reach_the_entity_ruler():

@@ -365,4 +365,24 @@ def test_a_french_drafting_request_is_refused_in_french(assistant):
     reply = assistant.reply_text(sender(), "rédige ma lettre de motivation")
     assert reply.startswith("Je ne peux pas écrire, rédiger, améliorer, traduire ni remplir une partie d'une candidature")
     assert "L'avis dit : “" in reply
+
+def test_a_french_eligibility_check_explains_itself_in_french_and_quotes_the_notices_in_english(assistant):
+    user = sender()
+    first = assistant.reply_text(user, "est-ce que je suis éligible ?")
+    assert first.startswith("Vérifions les quatre critères essentiels") and "de quel pays" in first
+    assistant.send(user, "je suis suédoise")
+    failed = assistant.reply_text(user, "j'ai 19 ans")
+    assert failed.startswith("Le 23 novembre 2026, vous avez 19 ans, moins de 21 ans (l'avis ne dit pas à quelle date "
+                             "l'âge est compté). Cela ne remplit pas le critère essentiel “be at least 21 years old”.")
+    assert "Et vos études ?" in failed
+    assistant.send(user, "je suis en master 1")
+    result = assistant.reply_text(user, "je parle anglais couramment")
+    assert ("- Nationalité : “Suède” — rempli. Suède : État membre de l'OTAN (depuis le 7 mars 2024). (critère : “be a "
+            "national of a NATO member state”)") in result
+    assert "- Âge : “19 ans” — non rempli. Le 23 novembre 2026, vous avez 19 ans" in result
+    assert ("- Études : “actuellement aux études” — rempli. Être actuellement aux études remplit le critère des études. "
+            "(critère : “have at least two years of university level studies") in result
+    assert "- Langue : “bon niveau en anglais” — rempli. Un bon niveau en anglais" in result
+    assert "D'après vos réponses, au moins un critère essentiel n'est pas rempli." in result
+    assert "Source : offres 250770" in result and "Copy of university qualifications" in result
 # --- end languages

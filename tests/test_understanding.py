@@ -18,6 +18,13 @@ def test_english_words_are_never_turned_into_domain_words():
     assert DOMAIN.correct("is the visa free") == "is the visa free"
 
 
+def test_a_french_message_is_left_as_written():
+    french = DomainSpelling(vocabulary(["Is telework possible?", "continue", "je viens de Lyon", "un billet de train"]))
+    for text in ["y a une cantine ?", "né le 14 juillet 2003", "les chiens peuvent sortir ?"]:
+        assert french.correct(text) == text  # not "continue", "billet", "viens"
+    assert french.correct("is telwork possible?") == "is telework possible?"  # an English message still is
+
+
 def test_short_tokens_and_numbers_are_left_alone():
     assert DOMAIN.correct("KM 250770 ok") == "KM 250770 ok"
 
@@ -31,6 +38,13 @@ def test_a_long_message_is_classified_on_its_questions():
     assert question_part(intro + "Thank you. What is the stipend?") == "What is the stipend?"
     assert question_part(intro.rstrip(". ") + ", and I would like to know if the interns receive some money") == \
         "I would like to know if the interns receive some money"
+
+
+def test_a_long_french_message_is_classified_on_its_questions():
+    intro = "Bonjour, je suis étudiante en droit à Lille et je cherche un stage pour le printemps prochain. " * 3
+    assert question_part(intro + "Je vous remercie. Est-ce que le stage est payé") == "Est-ce que le stage est payé"
+    assert question_part(intro.rstrip(". ") + ", et je voudrais savoir si le stage est payé.") == \
+        "je voudrais savoir si le stage est payé."
 
 
 def test_a_long_message_without_a_question_is_classified_on_its_last_sentence():

@@ -116,9 +116,24 @@ def date_time(instant: datetime, pattern_id: str) -> str:
     return format_datetime(instant, msg(pattern_id), tzinfo=instant.tzinfo, locale=locale())
 
 
+def quantity_in_words(count: int, unit: str) -> str:
+    """ "two years", "deux ans": a count of a CLDR unit with the number spelled out, as the notices write small
+    numbers, from the catalogue's "format.number_words"; a count beyond them in figures ("24 years")."""
+    words = msg("format.number_words").split()
+    written = quantity(count, unit)
+    if not 0 <= count < len(words):
+        return written
+    return written.replace(format_decimal(count, locale=locale()), words[count], 1)
+
+
 def day_of_year(day: date) -> str:
     """The day written with the catalogue's "pattern.day" ("23 November 2026")."""
     return format_date(day, msg("pattern.day"), locale=locale())
+
+
+def month_of_year(day: date) -> str:
+    """The day's month written with the catalogue's "pattern.month" ("May 2004", "mai 2004")."""
+    return format_date(day, msg("pattern.month"), locale=locale())
 
 
 def new_translation(language: str) -> Path:

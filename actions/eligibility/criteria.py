@@ -1,7 +1,7 @@
 """The four essential criteria as rules over what an applicant says: nationality, age, studies, language.
 
 Each check reads a free-text answer and returns met / not met / unclear with one plain sentence saying
-why. The values the rules apply (minimum age, the recent-graduate window, the years of studies, the accepted
+why, in the reply's language (the message catalogue, actions/answers/messages.py). The values the rules apply (minimum age, the recent-graduate window, the years of studies, the accepted
 languages) are those the notice states, stored at import: none is written here, and where the notice gives
 none the answer is unclear. Where the notice leaves something open (the date at which age is counted, how
 "proficiency" is judged), the check says what it assumed or leaves the answer unclear instead of inventing a
@@ -18,7 +18,9 @@ from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
-from actions.reference_languages import language_reference
+from actions.answers.messages import (and_list, current_language, day_of_year, month_of_year, msg, or_list, quantity,
+                                      quantity_in_words)
+from actions.reference_languages import language_name_in, language_reference
 from actions.understanding.countries import Country, Mention, find_country_mentions, is_nato_member
 from actions.understanding.french_reading import reads_french
 
@@ -29,7 +31,7 @@ MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
 class CriterionCheck:
     criterion: str  # "nationality" | "age" | "studies" | "language"
     status: str  # "met" | "not_met" | "unclear"
-    answer: str  # the user's answer as understood, in plain words
+    answer: Optional[str]  # the user's answer as understood, in plain words; None: as the user wrote it
     explanation: str  # one plain sentence saying why
     understood: bool = True  # False when nothing in the answer could be read for this criterion
     # False when no other answer could settle it: the notice gives no value, or the office judges (a basic level).
@@ -40,21 +42,11 @@ class CriterionCheck:
 _CLAUSE_BREAK = re.compile(r"[;!?]|[.,](?=\s|$)|\b(?:but|however|although|though|whereas|while)\b"
                            r"|\band\s+(?=(?:i|i'm|i've|now|currently)\b)", re.IGNORECASE)  # "..., and I'm now ..."
 _NEGATION = re.compile(r"\b(?:not|no|never|without|neither|nor|none)\b|n't\b", re.IGNORECASE)
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
+_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 _NUMBER = r"\d+(?:[.,]5)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+[a-z]+)?|[a-z]+"
-
-
-def long_date(day: date) -> str:
-    """ "23 November 2026"."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def join_words(words: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]])) if words else ""
 
 
 def parse_number(text: str) -> Optional[float]:
@@ -144,10 +136,10 @@ class DateSpan:
     first: date
     last: date
     precision: str  # DAY | MONTH | YEAR
-    counted_back: str = ""  # the words of a date counted back from today ("two years ago"), to quote them
+    counted_back: Optional[Tuple[int, str]] = None  # a date counted back from today: (2, "year") for "two years ago"
 
     @classmethod
-    def around(cls, day: date, precision: str) -> "DateSpan":
+    def around(cls, day: date, precision: str) -> DateSpan:
         """The day itself, or the whole month or year it falls in."""
         if precision == YEAR:
             return cls(day.replace(month=1, day=1), day.replace(month=12, day=31), YEAR)
@@ -158,10 +150,14 @@ class DateSpan:
     def words(self) -> str:
         """ "on 5 May 2004", "in May 2004", "in 2004", "two years ago (around 23 November 2024)"."""
         if self.counted_back:
-            return f"{self.counted_back} (around {long_date(self.first)})"
+            count, unit = self.counted_back
+            return msg("eligibility.date.counted_back", interval=quantity_in_words(count, f"duration-{unit}"),
+                       day=day_of_year(self.first))
         if self.precision == DAY:
-            return f"on {long_date(self.first)}"
-        return f"in {self.first:%B %Y}" if self.precision == MONTH else f"in {self.first.year}"
+            return msg("eligibility.date.day", day=day_of_year(self.first))
+        if self.precision == MONTH:
+            return msg("eligibility.date.month", month=month_of_year(self.first))
+        return msg("eligibility.date.year", year=self.first.year)
 
 
 def _parse_date(match: re.Match, today: date) -> Optional[date]:
@@ -198,8 +194,9 @@ def _relative_span(text: str, today: date) -> Optional[DateSpan]:
     ago = _AGO.search(text)
     if ago and _amount(ago.group("n")) is not None:
         amount = int(_amount(ago.group("n")))
-        day = today - relativedelta(**{ago.group("unit").lower() + "s": amount})
-        return replace(DateSpan.around(day, DAY), counted_back=ago.group(0))
+        unit = ago.group("unit").lower()
+        day = today - relativedelta(**{unit + "s": amount})
+        return replace(DateSpan.around(day, DAY), counted_back=(amount, unit))
     named = _LAST_OR_THIS.search(text)
     if named:
         unit = named.group("unit").lower()
@@ -232,13 +229,14 @@ _SPOKEN_BEFORE = re.compile(
 )
 _SPOKEN_AFTER = re.compile(r"^(?:[\s-]*speak(?:ing|ers?)\b|\s+(?:fluently|natively)\b|\s*\(?\s*[ABC][12]\b)",
                            re.IGNORECASE)
-_PERMIT_HELD = "A residence permit, green card or visa is not a nationality."
-_PLACE = "You name where you live, study or were born, not a nationality."
-_LANGUAGE_SPOKEN = "You name a language, not a nationality."
+# Why a country named is not a nationality (message ids).
+_PERMIT_HELD = "eligibility.nationality.permit"
+_PLACE = "eligibility.nationality.place"
+_LANGUAGE_SPOKEN = "eligibility.nationality.language"
 
 
 def _not_a_nationality(text: str, mention: Mention[Country]) -> Optional[str]:
-    """Why a country named is not a nationality where it is written, or None when it is one."""
+    """Why a country named is not a nationality where it is written (a message id), or None when it is one."""
     before, after = text[:mention.start], text[mention.end:]
     if _PERMIT_BEFORE.search(before) or _PERMIT_AFTER.match(after):
         return _PERMIT_HELD
@@ -249,7 +247,7 @@ def _not_a_nationality(text: str, mention: Mention[Country]) -> Optional[str]:
 
 
 def _nationalities(text: str) -> Tuple[List[Country], List[str]]:
-    """The countries named as nationalities, and why each other country named is not one."""
+    """The countries named as nationalities, and why each other country named is not one (message ids)."""
     mentions: List[Mention[Country]] = find_country_mentions(text)
     reasons = [_not_a_nationality(text, m) for m in mentions]
     held = [m.value for m, why in zip(mentions, reasons) if why is None]
@@ -286,21 +284,25 @@ def check_nationality(text: str, today: date) -> CriterionCheck:
     for a stateless person, who is a national of no state."""
     held, reasons = _nationalities(_normalise(text))
     if not held and _STATELESS.search(text):
-        return CriterionCheck("nationality", NOT_MET, "no nationality (stateless)",
-                              "Without a nationality you are not a national of a NATO member state.")
+        return CriterionCheck("nationality", NOT_MET, msg("eligibility.nationality.stateless_answer"),
+                              msg("eligibility.nationality.stateless"))
     if not held:
         why = next((w for w in (_PERMIT_HELD, _PLACE, _LANGUAGE_SPOKEN) if w in reasons),
-                   "I could not recognise a country or nationality in that.")
-        return CriterionCheck("nationality", UNCLEAR, _normalise(text), why,
-                              understood=why in (_PERMIT_HELD, _PLACE))
-    names = join_words([c.in_sentence for c in held])
+                   "eligibility.nationality.unrecognised")
+        return CriterionCheck("nationality", UNCLEAR, None, msg(why), understood=why in (_PERMIT_HELD, _PLACE))
+    names = and_list([_country_name(c) for c in held])
     members = [c for c in held if is_nato_member(c, today)]
     if members:
         member = members[0]
-        return CriterionCheck("nationality", MET, names, f"{_capitalised(member.in_sentence)} is a NATO member state "
-                                                         f"(since {long_date(member.nato_member_since)}).")
-    verb = "is not a NATO member state" if len(held) == 1 else "are not NATO member states"
-    return CriterionCheck("nationality", NOT_MET, names, f"{_capitalised(names)} {verb}.")
+        return CriterionCheck("nationality", MET, names,
+                              msg("eligibility.nationality.member", country=_capitalised(_country_name(member)),
+                                  since=day_of_year(member.nato_member_since)))
+    not_member = "eligibility.nationality.not_member" if len(held) == 1 else "eligibility.nationality.not_members"
+    return CriterionCheck("nationality", NOT_MET, names, msg(not_member, countries=_capitalised(names)))
+
+
+def _country_name(country: Country) -> str:
+    return country.in_sentence_in(current_language())
 
 
 def _capitalised(text: str) -> str:
@@ -344,7 +346,6 @@ _BORN = re.compile(r"\bborn\b|\bbirth|\bd\.?o\.?b\b", re.IGNORECASE)
 _DATE_OF = re.compile(rf"(?P<birth>{_BORN.pattern})"
                       r"|(?P<degree>\bgraduat\w*|\bdegree\b|\bdiploma\b|\b(?:finish|complet|obtain)(?:ed|ing)\b)",
                       re.IGNORECASE)
-_AGE_NOTE = " (the notice does not say on which date age is counted)"
 
 
 @dataclass(frozen=True)
@@ -357,7 +358,10 @@ class AgeReading:
     born: Optional[DateSpan] = None
 
     def words(self) -> str:
-        return f"born {self.born.words()}" if self.born else f"{self.youngest} years old"
+        """ "born on 5 May 2004", "23 years old"."""
+        if self.born:
+            return msg("eligibility.age.born", when=self.born.words())
+        return msg("eligibility.age.years_old", age=self.youngest)
 
 
 def age_on(birth: date, today: date) -> int:
@@ -412,37 +416,37 @@ def check_age(text: str, today: date, minimum_age: Optional[int]) -> CriterionCh
     reading = parse_age_or_birth_date(text, today)
     if reading is None:
         if _FUTURE_AGE.search(text):
-            return CriterionCheck("age", UNCLEAR, _normalise(text),
-                                  "That is the age you will reach; what is your age today, or your date of birth?")
-        return CriterionCheck("age", UNCLEAR, _normalise(text), "I could not read an age or a date of birth in that.",
-                              understood=False)
+            return CriterionCheck("age", UNCLEAR, None, msg("eligibility.age.to_come"))
+        return CriterionCheck("age", UNCLEAR, None, msg("eligibility.age.unread"), understood=False)
     if reading.born and reading.born.first > today:
-        return CriterionCheck("age", UNCLEAR, reading.words(), "That date of birth is in the future.")
+        return CriterionCheck("age", UNCLEAR, reading.words(), msg("eligibility.age.born_in_the_future"))
     if reading.youngest < 10 or reading.oldest > 120:
-        return CriterionCheck("age", UNCLEAR, reading.words(), "That is not a plausible age for an applicant.")
+        return CriterionCheck("age", UNCLEAR, reading.words(), msg("eligibility.age.implausible"))
     if minimum_age is None:
-        return CriterionCheck("age", UNCLEAR, reading.words(), "The notice states no minimum age that I could read.",
-                              answerable=False)
-    on = f"On {long_date(today)} you are"
+        return CriterionCheck("age", UNCLEAR, reading.words(), msg("eligibility.age.no_minimum"), answerable=False)
+    on = {"today": day_of_year(today), "ages": _ages(reading), "minimum": minimum_age}
     if reading.youngest >= minimum_age:
         return CriterionCheck("age", MET, reading.words(),
-                              f"{on} {_ages(reading)}, so at least {minimum_age}{_AGE_NOTE}.")
+                              msg("eligibility.age.met", **on, note=msg("eligibility.age.day_unsaid")))
     if reading.oldest < minimum_age:
-        return CriterionCheck("age", NOT_MET, reading.words(), f"{on} {_ages(reading)}, younger than {minimum_age}"
-                                                               f"{_turns(reading, minimum_age)}{_AGE_NOTE}.")
-    return CriterionCheck("age", UNCLEAR, reading.words(),
-                          f"{on} {_ages(reading)} depending on your exact date of birth, so I cannot tell whether "
-                          f"you are at least {minimum_age}.")
+        return CriterionCheck("age", NOT_MET, reading.words(),
+                              msg("eligibility.age.younger", **on, turns=_turns(reading, minimum_age),
+                                  note=msg("eligibility.age.day_unsaid")))
+    return CriterionCheck("age", UNCLEAR, reading.words(), msg("eligibility.age.either_side", **on))
 
 
 def _ages(reading: AgeReading) -> str:
-    return str(reading.oldest) if reading.youngest == reading.oldest else f"{reading.youngest} or {reading.oldest}"
+    """ "21", or "20 or 21" when only the month or year of birth is known."""
+    if reading.youngest == reading.oldest:
+        return str(reading.oldest)
+    return or_list([str(reading.youngest), str(reading.oldest)])
 
 
 def _turns(reading: AgeReading, minimum_age: int) -> str:
     if reading.born is None or reading.born.precision != DAY:
         return ""
-    return f"; you turn {minimum_age} on {long_date(reading.born.first + relativedelta(years=minimum_age))}"
+    return msg("eligibility.age.turns", minimum=minimum_age,
+               day=day_of_year(reading.born.first + relativedelta(years=minimum_age)))
 
 
 # Studies ---------------------------------------------------------------------------------------------------------
@@ -478,13 +482,14 @@ _STUDY_WORD = re.compile(r"universit|\buni\b|college|bachelor|master|degree|\bst
                          r"higher education|academ|ph\.?d|doctora", re.IGNORECASE)
 _YEARS_STUDIED = re.compile(rf"\b(?P<n>{_NUMBER})[\s-]+(?:full\s+|academic\s+)?(?P<unit>year|semester)s?\b"
                             r"(?!\s+(?:ago|old|of age))", re.IGNORECASE)
+# Each degree by its message id, highest first.
 _DEGREES = (
-    ("doctorate", re.compile(r"\bph\.?d\b|\bdoctorate\b|\bdoctoral degree\b|\b(?-i:DPhil)\b", re.IGNORECASE)),
-    ("master's degree", re.compile(r"\bmaster'?s?\b|\b(?-i:MA|MSc|MBA|LLM|MPhil|M\.A\.?|M\.Sc\.?)(?!\w)",
-                                   re.IGNORECASE)),
-    ("bachelor's degree", re.compile(r"\bbachelor'?s?\b|\blicenciatura\b|\bundergraduate degree\b"
-                                     r"|\b(?-i:BA|BSc|BS|LLB|B\.A\.?|B\.Sc\.?)(?!\w)", re.IGNORECASE)),
-    ("university degree", re.compile(r"\b(?:university |college |academic )?degree\b", re.IGNORECASE)),
+    ("eligibility.degree.doctorate", re.compile(r"\bph\.?d\b|\bdoctorate\b|\bdoctoral degree\b|\b(?-i:DPhil)\b", re.IGNORECASE)),
+    ("eligibility.degree.master", re.compile(r"\bmaster'?s?\b|\b(?-i:MA|MSc|MBA|LLM|MPhil|M\.A\.?|M\.Sc\.?)(?!\w)",
+                                             re.IGNORECASE)),
+    ("eligibility.degree.bachelor", re.compile(r"\bbachelor'?s?\b|\blicenciatura\b|\bundergraduate degree\b"
+                                               r"|\b(?-i:BA|BSc|BS|LLB|B\.A\.?|B\.Sc\.?)(?!\w)", re.IGNORECASE)),
+    ("eligibility.degree.university", re.compile(r"\b(?:university |college |academic )?degree\b", re.IGNORECASE)),
 )
 # A degree named but not (or not yet) obtained: "two years of a bachelor's", "I want to start a master's".
 _NOT_OBTAINED = re.compile(r"\b(?:years?|semesters?|part|half|some)\s+(?:of|into)\s+\S*\s*$|\b(?:start(?:ed|ing)?"
@@ -509,7 +514,7 @@ class StudiesReading:
     vocational: bool
     no_university: bool
     years: Optional[float]  # years of university level studies completed
-    degree: Optional[str]  # "master's degree"...
+    degree: Optional[str]  # the highest degree named, by its message id ("eligibility.degree.master")
     degree_obtained: bool  # the degree is said to be obtained, not only named
     graduated: bool
     graduated_when: Optional[DateSpan]
@@ -583,12 +588,10 @@ def check_studies(text: str, today: date, window_months: Optional[int], minimum_
              or _vocational(reading) or _not_met(reading, years)
              or (_graduated_long_ago(reading, today, window_months, years) if window_months is not None else None))
     if check is None and reading.graduated and window_months is None:
-        return CriterionCheck("studies", UNCLEAR, "graduated", "The notice states no period within which a graduate "
-                                                               "is recent that I could read.", answerable=False)
-    return check or CriterionCheck(
-        "studies", UNCLEAR, _normalise(text),
-        f"I could not tell from that whether you are a student, a recent graduate, or have {years.words} of "
-        "university level studies or equivalent education.", understood=False)
+        return CriterionCheck("studies", UNCLEAR, msg("eligibility.studies.graduated"),
+                              msg("eligibility.studies.no_window"), answerable=False)
+    return check or CriterionCheck("studies", UNCLEAR, None, msg("eligibility.studies.unread", required=years.words),
+                                   understood=False)
 
 
 @dataclass(frozen=True)
@@ -600,9 +603,8 @@ class _RuleYears:
     @property
     def words(self) -> str:
         if self.minimum is None:
-            return "the required years"
-        number = _UNITS[self.minimum] if self.minimum < len(_UNITS) else str(self.minimum)
-        return f"{number} year" if self.minimum == 1 else f"{number} years"
+            return msg("eligibility.studies.required_years")
+        return quantity_in_words(self.minimum, "duration-year")
 
     def met_by(self, years: float) -> Optional[bool]:
         return None if self.minimum is None else years >= self.minimum
@@ -614,10 +616,9 @@ def _studies(status: str, answer: str, explanation: str) -> CriterionCheck:
 
 def _current_or_equivalent(reading: StudiesReading) -> Optional[CriterionCheck]:
     if reading.student:
-        return _studies(MET, "currently a student", "Being currently a student meets the studies criterion.")
+        return _studies(MET, msg("eligibility.studies.student_answer"), msg("eligibility.studies.student"))
     if reading.equivalent:
-        return _studies(MET, "equivalent education", "The criterion accepts equivalent education; the Internship "
-                                                     "Office assesses the equivalence from your documents.")
+        return _studies(MET, msg("eligibility.studies.equivalent_answer"), msg("eligibility.studies.equivalent"))
     return None
 
 
@@ -627,23 +628,20 @@ _DEGREE_YEARS = 2
 
 def _university_years(reading: StudiesReading, years: _RuleYears) -> Optional[CriterionCheck]:
     if reading.years is not None and years.met_by(reading.years):
-        return _studies(MET, f"{_count(reading.years)} of university studies",
-                        f"{_count(reading.years)} of university level studies meet the minimum of {years.words}.")
+        return _studies(MET, _years_answer(reading.years),
+                        msg("eligibility.studies.years_met", years=_count(reading.years), required=years.words))
     if years.minimum is None and (reading.years is not None or reading.degree):
-        answer = f"{_count(reading.years)} of university studies" if reading.years is not None else reading.degree
-        return CriterionCheck("studies", UNCLEAR, answer, "The notice states no number of years of studies that I "
-                                                          "could read.", answerable=False)
+        answer = _years_answer(reading.years) if reading.years is not None else msg(reading.degree)
+        return CriterionCheck("studies", UNCLEAR, answer, msg("eligibility.studies.no_minimum"), answerable=False)
     if not reading.degree or reading.years is not None or not years.met_by(_DEGREE_YEARS):
         return None
+    degree, degree_years = msg(reading.degree), _RuleYears(_DEGREE_YEARS).words
     if reading.degree_obtained:
-        return _studies(MET, f"a completed {reading.degree}",
-                        f"A completed {reading.degree} means at least {_RuleYears(_DEGREE_YEARS).words} of university "
-                        "level studies, which meets the criterion however long ago it was obtained.")
+        return _studies(MET, msg("eligibility.studies.completed_degree_answer", degree=degree),
+                        msg("eligibility.studies.completed_degree", degree=degree, required=degree_years))
     if not reading.graduated_when:
-        return _studies(MET, f"a {reading.degree}",
-                        f"A {reading.degree} meets the criterion whether it is completed (at least "
-                        f"{_RuleYears(_DEGREE_YEARS).words} of university level studies) or under way (you are "
-                        "currently a student).")
+        return _studies(MET, msg("eligibility.studies.degree_answer", degree=degree),
+                        msg("eligibility.studies.degree", degree=degree, required=degree_years))
     return None
 
 
@@ -653,34 +651,28 @@ def _recent_graduate(reading: StudiesReading, today: date, window_months: int,
     if not reading.graduated or when is None or not is_recent_graduate(min(when.last, today), today, window_months):
         return None
     if when.first > today:
-        return _studies(MET, f"graduating {when.words()}", "You graduate later, so you are currently a student.")
-    answer = f"degree obtained {when.words()}"
+        return _studies(MET, msg("eligibility.studies.graduating_answer", when=when.words()),
+                        msg("eligibility.studies.graduating"))
+    answer = msg("eligibility.studies.obtained_answer", when=when.words())
+    window = {"when": when.words(), "window": quantity(window_months, "duration-month"), "today": day_of_year(today)}
     if is_recent_graduate(when.first, today, window_months):
-        return _studies(MET, answer, f"Your degree was obtained {when.words()}, no longer than {window_months} months "
-                                     f"before {long_date(today)}: you are a recent graduate.")
-    return _studies(UNCLEAR, answer, f"Whether your degree, obtained {when.words()}, is no older than {window_months} "
-                                     f"months on {long_date(today)} depends on the exact day; {years.words} of "
-                                     "university level studies would meet the criterion anyway.")
+        return _studies(MET, answer, msg("eligibility.studies.recent", **window))
+    return _studies(UNCLEAR, answer, msg("eligibility.studies.recent_or_not", **window, required=years.words))
 
 
 def _vocational(reading: StudiesReading) -> Optional[CriterionCheck]:
     if not reading.vocational:
         return None
-    return CriterionCheck("studies", UNCLEAR, "vocational or technical education",
-                          "Vocational or technical education is not university level studies, but it may count as "
-                          "equivalent education, which the Internship Office assesses from your documents.",
-                          answerable=False)
+    return CriterionCheck("studies", UNCLEAR, msg("eligibility.studies.vocational_answer"),
+                          msg("eligibility.studies.vocational"), answerable=False)
 
 
 def _not_met(reading: StudiesReading, years: _RuleYears) -> Optional[CriterionCheck]:
     if reading.years is not None and years.minimum is not None:
-        return _studies(NOT_MET, f"{_count(reading.years)} of university studies",
-                        f"{_count(reading.years)} of university level studies is fewer than the {years.words} "
-                        "required, and you do not say you are a current student or a recent graduate.")
+        return _studies(NOT_MET, _years_answer(reading.years),
+                        msg("eligibility.studies.too_few_years", years=_count(reading.years), required=years.words))
     if reading.no_university and not reading.graduated:
-        return _studies(NOT_MET, "no university level studies",
-                        "Without university level studies, equivalent education, current studies or a recent "
-                        "degree, the studies criterion is not met.")
+        return _studies(NOT_MET, msg("eligibility.studies.none_answer"), msg("eligibility.studies.none"))
     return None
 
 
@@ -690,18 +682,20 @@ def _graduated_long_ago(reading: StudiesReading, today: date, window_months: int
         return None
     when = reading.graduated_when
     if when is None:
-        return _studies(UNCLEAR, "graduated", "You say you graduated but not when nor after how many years of "
-                                              "university studies, so I cannot tell which part of the criterion "
-                                              "applies.")
-    return _studies(UNCLEAR, f"degree obtained {when.words()}",
-                    f"Your degree was obtained {when.words()}, more than {window_months} months before "
-                    f"{long_date(today)}, so not as a recent graduate; the criterion is still met if your studies "
-                    f"lasted at least {years.words} at university level.")
+        return _studies(UNCLEAR, msg("eligibility.studies.graduated"), msg("eligibility.studies.graduated_when_unsaid"))
+    return _studies(UNCLEAR, msg("eligibility.studies.obtained_answer", when=when.words()),
+                    msg("eligibility.studies.not_recent", when=when.words(),
+                        window=quantity(window_months, "duration-month"), today=day_of_year(today),
+                        required=years.words))
 
 
 def _count(years: float) -> str:
-    number = f"{years:g}"
-    return f"{number} year" if years == 1 else f"{number} years"
+    """ "2 years", "1.5 years": the years of studies an answer counts, in figures."""
+    return quantity(int(years) if years.is_integer() else years, "duration-year")
+
+
+def _years_answer(years: float) -> str:
+    return msg("eligibility.studies.years_answer", years=_count(years))
 
 
 # Language --------------------------------------------------------------------------------------------------------
@@ -817,38 +811,47 @@ def check_language(text: str, languages: Sequence[str], asked: bool = True) -> C
     "English" or "Spanish only" is a language; not asked (free text), only words about languages make it one."""
     mentions = list(_language_mentions(_normalise(text), asked))
     if not languages:
-        return CriterionCheck("language", UNCLEAR, _normalise(text),
-                              "The notice names no language requirement that I could read.",
+        return CriterionCheck("language", UNCLEAR, None, msg("eligibility.language.no_requirement"),
                               understood=any(m.claimed or m.basic or m.denied for m in mentions), answerable=False)
     accepted = set(languages)
     proficient = _names(m for m in mentions if m.language in accepted and m.claimed and not m.basic and not m.denied)
     basic = _names(m for m in mentions if m.language in accepted and m.basic and not m.denied)
     denied = _names(m for m in mentions if m.language in accepted and m.denied)
     others = _names(m for m in mentions if m.language not in accepted and m.claimed and not m.denied)
-    either = " or ".join(languages)
+    either = or_list(_in_reply(languages))
     if proficient:
-        which = "one of the languages the notice accepts" if len(proficient) == 1 else "languages the notice accepts"
-        return CriterionCheck("language", MET, f"proficient in {join_words(proficient)}",
-                              f"Proficiency in {join_words(proficient)}, {which}, meets the criterion.")
+        met = "eligibility.language.proficient_in_one" if len(proficient) == 1 else "eligibility.language.proficient"
+        spoken = and_list(_in_reply(proficient))
+        return CriterionCheck("language", MET, msg("eligibility.language.proficient_answer", languages=spoken),
+                              msg(met, languages=spoken))
     if basic:
-        return CriterionCheck("language", UNCLEAR, f"{join_words(basic)} at a basic level",
-                              f"The criterion asks for proficiency in {either}; a basic level may not be "
-                              "enough, and the Internship Office judges the level.", answerable=False)
-    if len(denied) == len(languages) or others:
-        spoken = f"only {join_words(others)}" if others else "neither " + " nor ".join(languages)
-        return CriterionCheck("language", NOT_MET, spoken,
-                              f"The criterion requires proficiency in {either}, and you speak {spoken}.")
+        spoken = and_list(_in_reply(basic))
+        return CriterionCheck("language", UNCLEAR, msg("eligibility.language.basic_answer", languages=spoken),
+                              msg("eligibility.language.basic", accepted=either), answerable=False)
+    if others:
+        spoken = and_list(_in_reply(others))
+        return CriterionCheck("language", NOT_MET, msg("eligibility.language.only_answer", languages=spoken),
+                              msg("eligibility.language.only", accepted=either, languages=spoken))
+    if len(denied) == len(languages):
+        spoken = msg("eligibility.language.nor").join(_in_reply(languages))
+        return CriterionCheck("language", NOT_MET, msg("eligibility.language.neither_answer", languages=spoken),
+                              msg("eligibility.language.neither", accepted=either, languages=spoken))
     if denied:
-        rest = " or ".join(language for language in languages if language not in denied)
-        return CriterionCheck("language", UNCLEAR, f"not proficient in {denied[0]}",
-                              f"You do not say you are proficient in {denied[0]}; proficiency in {rest} would meet "
-                              "the criterion instead.")
-    return CriterionCheck("language", UNCLEAR, _normalise(text),
-                          f"I could not tell from that how well you speak {either}.", understood=False)
+        rest = or_list(_in_reply([language for language in languages if language not in denied]))
+        language = language_name_in(denied[0], current_language())
+        return CriterionCheck("language", UNCLEAR, msg("eligibility.language.denied_answer", language=language),
+                              msg("eligibility.language.denied", language=language, rest=rest))
+    return CriterionCheck("language", UNCLEAR, None, msg("eligibility.language.unread", accepted=either),
+                          understood=False)
 
 
 def _names(mentions: Iterator[_LanguageMention]) -> List[str]:
     return list(dict.fromkeys(m.language for m in mentions))
+
+
+def _in_reply(languages: Sequence[str]) -> List[str]:
+    """The languages' names in the reply's language ("French" -> "français")."""
+    return [language_name_in(language, current_language()) for language in languages]
 
 
 CRITERIA = ("nationality", "age", "studies", "language")

@@ -16,6 +16,7 @@ from actions.answers.composers import essential_criterion
 from actions.clock import in_brussels
 from actions.eligibility.criteria import (CRITERIA, SPEAKS_OF_ONESELF, CriterionCheck, check_age, check_language, check_nationality, check_studies,
                                  without_requirement_questions)
+from actions.understanding.french_reading import english_reading
 from actions.vacancy_db.models import Vacancy
 
 SLOT_OF = {criterion: f"answer_{criterion}" for criterion in CRITERIA}
@@ -26,10 +27,12 @@ NAMES = {"nationality": "eligibility.criterion.nationality", "age": "eligibility
          "studies": "eligibility.criterion.studies", "language": "eligibility.criterion.language"}
 STATUS_WORDS = {"met": "eligibility.status.met", "not_met": "eligibility.status.not_met",
                 "unclear": "eligibility.status.unclear"}
-# "is Sweden in NATO?", "is Ukraine a NATO member?": whether a country is a member state, asked of the criterion.
+# "is Sweden in NATO?", "is Ukraine a NATO member?", "la Suède est-elle membre de l'OTAN ?": whether a country is a
+# member state, asked of the criterion.
 _MEMBERSHIP_QUESTION = re.compile(
     r"\b(?:in|of|part\s+of|member(?:\s+state)?s?\s+of|belong\w*\s+to)\s+(?:the\s+)?nato\b"
-    r"|\bnato\s+(?:member|country|ally|state)", re.IGNORECASE)
+    r"|\bnato\s+(?:member|country|ally|state)"
+    r"|\b(?:dans|de|membre|partie|appartient|appartenir)\s+(?:de\s+)?l['’]otan\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,9 @@ def run_check(criterion: str, answer: str, vacancies: Sequence[Vacancy], today: 
 def personal_verdict(criterion: str, text: str, vacancies: Sequence[Vacancy], today: date) -> Optional[str]:
     """What the criterion means for the person, when the message says something about them that the rules can
     read ("I graduated two years ago" is read, though it leaves the criterion open); else None. A question about
-    the requirement ("do I need a master's degree?") says nothing about them."""
+    the requirement ("do I need a master's degree?") says nothing about them. French is read by the same rules
+    ("j'ai 19 ans" is "I am 19 years old")."""
+    text = english_reading(text)
     if criterion == "nationality" and _MEMBERSHIP_QUESTION.search(text):  # "is Ukraine a NATO member?"
         check = check_nationality(text, today)
         return check.explanation if check.understood else None
@@ -126,7 +131,8 @@ def report(answers: Dict[str, Optional[str]], vacancies: Sequence[Vacancy], toda
         result = run_check(criterion, answer, vacancies, today)
         statuses.append(result.check.status)
         quote = criterion_text(result)
-        lines.append(msg("eligibility.report_line", criterion=msg(NAMES[criterion]), answer=quoted(result.check.answer),
+        understood = answer.strip() if result.check.answer is None else result.check.answer  # else as written
+        lines.append(msg("eligibility.report_line", criterion=msg(NAMES[criterion]), answer=quoted(understood),
                          status=msg(STATUS_WORDS[result.check.status]), explanation=result.check.explanation,
                          quote=quoted(quote)))
         citations.extend(result.citations)

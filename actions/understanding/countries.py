@@ -103,6 +103,11 @@ class Country:
         """The name as written inside a sentence: "the Netherlands", "Sweden"."""
         return f"the {self.name}" if f"the {self.name}" in self.aliases else self.name
 
+    def in_sentence_in(self, language: str) -> str:
+        """The name as written inside a sentence of that language: "the Netherlands" in English, "Pays-Bas" in
+        French (Babel's names, without an article)."""
+        return self.in_sentence if language == "en" else self.name_in(language)
+
     @property
     def forms(self) -> Tuple[str, ...]:
         """Every way of writing the country or its nationality."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Callable, Dict, List, Pattern, Tuple, TypeVar
 
@@ -25,10 +26,24 @@ LANGUAGES = Path(__file__).resolve().parents[2] / "data" / "reference" / "langua
 _UNITS = ("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
           "dix-sept dix-huit dix-neuf").split()
 _TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+_ORDINALS = {"première": "first", "deuxième": "second", "seconde": "second", "troisième": "third",
+             "quatrième": "fourth", "cinquième": "fifth", "dernière": "final"}
+# "bac+3": years of higher education after the baccalauréat, as the degree they usually give.
+_BAC_PLUS = {2: "2 years of university studies", 3: "bachelor's degree", 4: "bachelor's degree",
+             5: "master's degree", 6: "master's degree", 7: "master's degree", 8: "PhD"}
+# A level of a language after "est": "mon anglais est bon".
+_LEVELS = {"bon": "good", "bonne": "good", "excellent": "excellent", "excellente": "excellent", "courant": "fluent",
+           "parfait": "perfect", "moyen": "intermediate", "faible": "weak", "basique": "basic", "scolaire": "school",
+           "limité": "limited", "limitée": "limited", "débutant": "beginner", "débutante": "beginner"}
 
 
 def _plain(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _plain_keys(words: Dict[str, str]) -> Dict[str, str]:
+    """The same mapping looked up by the word without its accents."""
+    return {_plain(word): value for word, value in words.items()}
 
 
 def _alternatives(words) -> str:
@@ -94,11 +109,25 @@ def _rules() -> List[Tuple[Pattern, str]]:
          lambda m: f"{m.group(1)} {dict(ans='years', an='year', mois='months').get(m.group(2), 'weeks')} ago"),
         (r"\b(\d{1,3})\s*ans\b(?!\s+(?:d'|de\s|ago))", r"\1 years old"),
         (r"\bj'aurai\s+(\d{1,3})\b", r"I will turn \1"),
-        (r"\b(?:je\s+suis\s+)?n[ée]e?\s+(?:le|en)\b", "born on"),
+        # "née le 3 mars", "né en 2004" (already "in 2004"), "née en Pologne": a date of birth, or a place
+        (r"\b(?:je\s+suis\s+)?n(?:ée?|ee)s?\s+(le|en|in|à|au|aux)\b",
+         lambda m: "born on" if m.group(1).lower() == "le" else "born in"),
         (r"\bdate\s+de\s+naissance\b", "date of birth"),
         (r"\bl'(?:an|ann[ée]e)\s+derni[èe]re?\b", "last year"),
         (r"\bcette\s+ann[ée]e\b", "this year"),
+        # where one lives, studies or works is no nationality: "j'habite en Belgique"
+        (r"\b(?:j'habite|je\s+vis|je\s+r[ée]side)\s+(?:en|au|aux|à|a|dans)\b", "I live in"),
+        (r"\bj'[ée]tudie\s+(?:en|au|aux|à|a|dans)\b", "I study in"),
+        (r"\bje\s+travaille\s+(?:en|au|aux|à|a|dans)\b", "I work in"),
         # studies
+        (r"\bdoctorant(?:e)?s?\b", "PhD student"),
+        (r"\ben\s+(premi[èe]re|deuxi[èe]me|seconde|troisi[èe]me|quatri[èe]me|cinqui[èe]me|derni[èe]re)\s+ann[ée]e\b",
+         lambda m: f"in my {_plain_keys(_ORDINALS)[_plain(m.group(1)).lower()]} year"),
+        (r"\bje\s+n'ai\s+(?:pas|jamais)\s+fait\s+d'[ée]tudes(?:\s+sup[ée]rieures|\s+universitaires)?",
+         "I did not study"),
+        (r"\bbac\s*\+\s*([2-8])\b", lambda m: _BAC_PLUS[int(m.group(1))]),  # "bac+5": years after the baccalauréat
+        (r"\b(?:le\s+)?bac(?:calaur[ée]at)?\b|\blyc[ée]e\b", "high school"),
+        (r"\b(mon|ma|un|une|le|de|d'|du|aucun|sans)\s*dipl[ôo]mes?\b", r"\1 degree"),  # the noun, not "diplômé"
         (r"\b(?:en\s+)?(?:master|(?-i:M))\s*1\b", "in the first year of a master's"),
         (r"\b(?:en\s+)?(?:master|(?-i:M))\s*2\b", "in the second year of a master's"),
         (r"\b(?:en\s+)?(?:licence|bachelor|(?-i:L))\s*([123])\b", r"in year \1 of a bachelor's"),
@@ -113,11 +142,20 @@ def _rules() -> List[Tuple[Pattern, str]]:
         (r"\blicence\b", "bachelor's degree"),
         (r"\bdoctorat\b", "PhD"),
         # languages
+        (r"\b(?:je\s+)?ne\s+parle\s+(?:pas|plus|ni)\b", "I do not speak"),
+        (r"\b(?:je\s+)?ne\s+parle\s+qu(?:e\s+|')", "I speak only "),
+        (r"\bseulement\b|\buniquement\b", "only"),
+        (r"\bni\b", "nor"),
         (rf"\b(?:je\s+)?parle\s+(?=(?:{languages})\b)", "I speak "),
         (r"\bcouramment\b", "fluently"),
         (r"\blangue\s+maternelle\b", "mother tongue"),
         (r"\bbilingue\b", "bilingual"),
         (r"\bun\s+peu\b", "a little"),
+        (rf"\best\s+(?:(tr[èe]s)\s+)?({_alternatives(_LEVELS)})\b",  # "mon anglais est bon"
+         lambda m: "is " + ("very " if m.group(1) else "") + _plain_keys(_LEVELS)[_plain(m.group(2)).lower()]),
+        (r"\bd[ée]butante?\b", "beginner"),
+        (r"\binterm[ée]diaire\b", "intermediate"),
+        (r"\bscolaire\b", "school"),
         (rf"\b({languages})\b", lambda m: french_language_names()[m.group(1).lower()]),
         # nationality and the person
         (r"\bj'ai\s+la\s+(?:double\s+)?nationalit[ée]\b", "my nationality is"),
@@ -125,6 +163,10 @@ def _rules() -> List[Tuple[Pattern, str]]:
         (r"\bje\s+viens\s+(?:de|du|des|d')\s*", "I come from "),
         (r"\bje\s+suis\b", "I am"),
         (r"\bje\s+ne\s+suis\s+pas\b", "I am not"),
+        (r"\bapatride\b", "stateless"),
+        (r"\b(?:je\s+)?n'ai\s+(?:pas\s+de|pas\s+d'|aucune?)\s*", "I have no "),
+        (r"\bj'ai\s+(?:un|une)\b", "I have a"),
+        (r"\bsans\b", "without"),
         (r"\bcitoyen(?:ne)?\b", "citizen"),
         (r"\bressortissante?\b", "national"),
         (r"\bmais\b", "but"),
@@ -138,6 +180,7 @@ def _compiled() -> List[Tuple[Pattern, str]]:
     return _rules()
 
 
+@functools.lru_cache(maxsize=256)  # a message is read by several rules, and the self-check reads an answer twice
 def english_reading(text: str) -> str:
     """The text with its French phrasings about age, birth, studies, languages and nationality in English."""
     reading = text.replace("’", "'")
@@ -146,9 +189,20 @@ def english_reading(text: str) -> str:
     return reading
 
 
+# Set while a rule reads a statement already rewritten: the rules it calls get that reading, not a French text.
+_reading_already = ContextVar("reading_already", default=False)
+
+
 def reads_french(check: F) -> F:
-    """Lets an English rule over a statement (its first argument) read a French one too."""
+    """Lets an English rule over a statement (its first argument) read a French one too; a rule called by another
+    such rule gets the statement already read."""
     @functools.wraps(check)
     def read(text: str, *args, **kwargs):
-        return check(english_reading(text), *args, **kwargs)
+        if _reading_already.get():
+            return check(text, *args, **kwargs)
+        token = _reading_already.set(True)
+        try:
+            return check(english_reading(text), *args, **kwargs)
+        finally:
+            _reading_already.reset(token)
     return read  # type: ignore[return-value]

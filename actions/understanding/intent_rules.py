@@ -25,29 +25,40 @@ _GREETING = re.compile(
 )
 _FAREWELL = re.compile(  # "thanks, bye" takes leave too
     r"^\W*(?:(?:thanks?(?:\s+a\s+lot)?|thank\s+you(?:\s+so\s+much)?|thx|cheers|ok(?:ay)?|great)\W+){0,3}(?:bye+|good\s*bye|bye\s+bye|see\s+(?:you|ya)(?:\s+later)?|so\s+long|cheerio|farewell|ciao|take\s+care"
-    r"|au\s+revoir|later|catch\s+you\s+later)\W*$",
-    re.IGNORECASE,
+    r"|au\s+revoir|later|catch\s+you\s+later"
+    r"|(?:merci\W+)?(?:[àa]\s+(?:plus(?:\s+tard)?|\+|bient[ôo]t|la\s+prochaine|demain|tout\s+[àa]\s+l'heure)|tchao|bye\s+bye))\W*$",
+    re.IGNORECASE,  # French too (issue 13): "à plus", "merci, à bientôt"
 )
 
 # "no, stop", "enough", "no thanks, I'm done", "quit the check": the whole message asks to stop.
 _STOP = re.compile(
     r"^\W*(?:(?:no|nope|ok(?:ay)?|please|thanks?|no\s+thanks|actually)\W+){0,3}"
     r"(?:stop|enough|that'?s\s+enough|quit|cancel|abort|end|i'?m\s+done|i\s+am\s+done|done|i\s+want\s+to\s+stop)"
-    r"(?:\W+(?:it|now|please|the\s+(?:check|quiz|questions?|test)|this(?:\s+(?:check|quiz))?|here|thanks?))*\W*$",
+    r"(?:\W+(?:it|now|please|the\s+(?:check|quiz|questions?|test)|this(?:\s+(?:check|quiz))?|here|thanks?))*\W*$"
+    # French (issue 13): "j'arrête la vérification, merci", "on arrête là", "stop, on arrête"
+    r"|^\W*(?:(?:non|bon|ok|stop|merci)\W+){0,3}(?:j'arr[êe]te|on\s+arr[êe]te|arr[êe]te[sz]?|annule[sz]?|on\s+annule"
+    r"|laisse\s+tomber|on\s+laisse\s+tomber|stop)"
+    r"(?:\W+(?:l[àa]|tout|maintenant|svp|stp|merci|la\s+v[ée]rification|le\s+(?:test|questionnaire)|les\s+questions))*\W*$",
     re.IGNORECASE,
 )
 
 # Where the NLU found a vacancy's name or a place, the text given to the rules carries these marks instead.
 VACANCY_MARK, PLACE_MARK = "VACANCY_NAMED", "PLACE_NAMED"
 ENTITY_MARKS = {"vacancy": VACANCY_MARK, "place": PLACE_MARK}
-_COMMON_FILLER = r"and|so|ok|okay|then|now|please|what|how|about|for|the|what's|whats"
+# French fillers too (issue 13): "et pour le KM ?", "qu'en est-il de l'offre 250770 ?", "j'habite à Dakar".
+_COMMON_FILLER = (r"and|so|ok|okay|then|now|please|what|how|about|for|the|what's|whats"
+                  r"|et|alors|donc|bon|ben|puis|svp|stp|pour|le|la|les|l|du|de|des|d|un|une|à|au|aux|en|sur|moi")
 # Around a vacancy: "and the KM one?", "tell me about 250770", "what is the cooperative security internship?"
 _VACANCY_FILLER = (rf"{_COMMON_FILLER}|or|instead|on|of|regarding|concerning|a|this|that|one|internship|vacancy"
                    r"|position|post|job|role|number|requisition|no|same|question|i|mean|meant|tell|me|more|talk|let's"
-                   r"|lets|switch|to|go|with|is")
+                   r"|lets|switch|to|go|with|is"
+                   r"|stage|offre|poste|annonce|numéro|celui|celle|ci|là|parle|dis|m'en|plus|même|autre|concernant"
+                   r"|qu|est|il")
 # Around a place: "I'm in Toronto", "Sydney time?"; not "is the internship in Brussels?", a question of its own.
 _PLACE_FILLER = (rf"{_COMMON_FILLER}|i'm|im|i|am|in|at|from|my|time|zone|timezone|live|living|based|here|currently"
-                 r"|right|that|it|is|be|would|convert|to")
+                 r"|right|that|it|is|be|would|convert|to"
+                 r"|je|j|suis|habite|vis|réside|reside|me|trouve|ici|heure|fuseau|horaire|basé|basée|basee"
+                 r"|actuellement|depuis|chez")
 # A question that asks the assistant to act ("can you improve it?"), after a long message's drafting request.
 _ADDRESSES_ASSISTANT = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b|\bplease\b|\bhelp\s+me\b", re.IGNORECASE)
 _REQUISITION_NUMBER = re.compile(r"(?<![\d.,/:-])\d{5,8}(?![\d.,/:-]?\d)")

@@ -17,14 +17,21 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _QUESTION_OPENING = re.compile(
     r"^\W*(?:(?:and|but|so|also|then|now|ok(?:ay)?|well|please|thanks?)\W+)*"
     r"(?:what|which|when|where|who|whom|whose|why|how|is|are|am|was|were|do|does|did|can|could|may|might|will|would"
-    r"|shall|should|must|have|has|tell|explain|let\s+me\s+know)\b",
+    r"|shall|should|must|have|has|tell|explain|let\s+me\s+know)\b"
+    # French (issue 13): "est-ce que...", "quel...", "combien...", "faut-il...", "y a-t-il..."
+    r"|^\W*(?:(?:et|mais|donc|alors|aussi|bon|ok)\W+)*(?:est-ce|quel(?:le)?s?|combien|comment|o[ùu]\b|quand|pourquoi"
+    r"|qu'est-ce|peut-on|puis-je|dois-je|faut-il|y\s+a-t-il|existe-t-il|pouvez-vous|pourriez-vous|peux-tu)",
     re.IGNORECASE,
 )
 # Where a question starts inside a sentence: "..., and I would like to know if ...", "my question is ...".
 _QUESTION_CUE = re.compile(
     r"\b(?:i\s+(?:would|'d)\s+like\s+to\s+(?:know|ask)|i\s+(?:want|wanted|need)\s+to\s+(?:know|ask)|i\s+(?:was\s+)?wonder(?:ing)?"
     r"|my\s+question\s+is|(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|let)\s+me|please\s+(?:tell|let)\s+me"
-    r"|i\s+(?:have|had)\s+a\s+question)\b",
+    r"|i\s+(?:have|had)\s+a\s+question)\b"
+    # French (issue 13): "..., je voudrais savoir si ...", "je me demande si ...", "ma question est ..."
+    r"|\b(?:je\s+(?:voudrais|voulais|souhaiterais|souhaite|veux)\s+savoir|j'aimerais\s+(?:savoir|comprendre|conna[iî]tre)"
+    r"|je\s+me\s+demand(?:e|ais)|j'ai\s+besoin\s+de\s+savoir|ma\s+question\s+(?:est|c'est)"
+    r"|(?:pouvez|pourriez)-vous\s+me\s+dire|tu\s+peux\s+me\s+dire|j'ai\s+une\s+question)",
     re.IGNORECASE,
 )
 

@@ -4,7 +4,9 @@ The classifier's character n-grams tolerate a small typo, but a message with sev
 threshold. A word is corrected only when it is neither a domain word (the training data, the notices) nor an
 English word of symspellpy's bundled frequency dictionary, so that a real word is never turned into a domain
 word ("credit" is not "credits", "visa" is not "vis"): the correction is the closest domain word, the most
-frequent where several are as close.
+frequent where several are as close. A French message is left as written: with no French dictionary to tell a
+real word from a typo, its words would be "corrected" into domain words ("juillet" into "billet", "cantine" into
+"continue"); the classifier's character n-grams read its typos.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from importlib import resources
 from typing import FrozenSet, Iterable, Mapping
 
 from symspellpy import SymSpell, Verbosity
+
+from actions.understanding.message_language import FRENCH, message_language
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 MIN_CORRECTED_LENGTH = 3  # "teh" -> "the"; shorter tokens are abbreviations or initials
@@ -48,7 +52,7 @@ def max_distance(word: str) -> int:
 
 
 class DomainSpelling:
-    """Corrects the words of a message that no dictionary knows to the closest domain word."""
+    """Corrects the words of an English message that no dictionary knows to the closest domain word."""
 
     def __init__(self, counts: Mapping[str, int]) -> None:
         self.known = frozenset(counts)
@@ -64,4 +68,6 @@ class DomainSpelling:
         return suggestions[0].term if suggestions else word
 
     def correct(self, text: str) -> str:
+        if message_language(text) == FRENCH:
+            return text
         return _WORD.sub(lambda match: self.correct_word(match.group()), text)
