@@ -22,7 +22,8 @@ _QUESTION_OPENING = re.compile(
 )
 # Where a question starts inside a sentence: "..., and I would like to know if ...", "my question is ...".
 _QUESTION_CUE = re.compile(
-    r"\b(?:i\s+(?:would|'d)\s+like\s+to\s+(?:know|ask)|i\s+(?:want|wanted|need)\s+to\s+(?:know|ask)|i\s+(?:was\s+)?wonder(?:ing)?"
+    r"\b(?:i(?:\s+would|\s*['’]d)\s+(?:like|love)\s+to\s+(?:know|ask|find\s+out)|i\s+(?:want|wanted|need)\s+to\s+(?:know|ask)"
+    r"|i(?:\s+am|\s*['’]m|\s+was)?\s+wonder(?:ing)?"
     r"|my\s+question\s+is|(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|let)\s+me|please\s+(?:tell|let)\s+me"
     r"|i\s+(?:have|had)\s+a\s+question)\b",
     re.IGNORECASE,
