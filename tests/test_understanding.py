@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from actions.understanding.followups import points_back, with_context
-from actions.understanding.message_split import question_clauses, question_part
+from actions.understanding.message_split import question_clauses, question_part, without_framing
 from actions.understanding.spelling import DomainSpelling, vocabulary
 
 DOMAIN = DomainSpelling(vocabulary(["How much is the stipend?", "What is the deadline?", "Is telework possible?"]))
@@ -36,6 +36,22 @@ def test_a_long_message_is_classified_on_its_questions():
 def test_a_long_message_without_a_question_is_classified_on_its_last_sentence():
     text = "I am a student from Portugal and I have studied international relations for three years. " * 3
     assert question_part(text + "I need the stipend amount.") == "I need the stipend amount."
+
+
+def test_a_question_is_classified_without_its_polite_frame():
+    assert without_framing("could you tell me how many months it lasts?") == "how many months it lasts?"
+    assert without_framing("Hi, I'd like to know if interns can work from home") == "interns can work from home"
+    assert without_framing("I'm wondering whether the grant is taxed") == "the grant is taxed"
+
+
+def test_a_frame_around_no_question_is_kept():
+    assert without_framing("can you tell me a joke") == "can you tell me a joke"
+    assert without_framing("I'd like to know about 250775") == "I'd like to know about 250775"
+
+
+def test_the_cue_of_a_long_message_may_be_contracted():
+    intro = "Hello, I am a student from Portugal and I have studied international relations for three years. " * 3
+    assert question_part(intro + "Before I apply I'd like to know what the pay is.") == "I'd like to know what the pay is."
 
 
 def test_a_follow_up_is_read_with_the_last_topic():

@@ -30,6 +30,25 @@ _QUESTION_CUE = re.compile(
 )
 
 
+# The polite frame of a question: "could you tell me", "I'd like to know if", "I was wondering whether". The
+# out-of-scope examples (CLINC150's assistant queries) are full of it, so it says nothing of the topic and is left
+# out of what is classified ("could you tell me how long it lasts?" is classified as "how long it lasts?").
+_FRAMING = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|so|ok(?:ay)?|and|also|please|sorry)\W+)*"
+    r"(?:(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|let)\s+me(?:\s+know)?|(?:please\s+)?let\s+me\s+know"
+    r"|i(?:\s+would|\s*['’]d)\s+(?:like|love)\s+to\s+(?:know|ask|find\s+out)|i\s+(?:want|wanted|need)\s+to\s+(?:know|ask|find\s+out)"
+    r"|i(?:\s+am|\s*['’]m|\s+was)?\s+wondering|do\s+you\s+know)\W*(?:(?:if|whether)\s+)?"
+    r"(?=(?:what|which|when|where|who|how|why|is|are|am|do|does|can|could|will|would|should|must|there|the|my|i|interns?"
+    r"|it|they)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_framing(text: str) -> str:
+    """The question without its polite frame."""
+    return _FRAMING.sub("", text, count=1)
+
+
 # Where a message joins two questions: "where is the office and can I work from home?", "stipend? deadline?"
 _CLAUSE_BREAK = re.compile(
     r"\?+\s*|;\s*|,?\s+(?:and|also|plus|but|or)\s+(?=(?:also\s+)?(?:what|which|when|where|who|why|how|is|are|am|do|does"
