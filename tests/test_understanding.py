@@ -18,6 +18,12 @@ def test_english_words_are_never_turned_into_domain_words():
     assert DOMAIN.correct("is the visa free") == "is the visa free"
 
 
+def test_a_real_word_written_for_another_is_read_as_meant():
+    assert DOMAIN.correct("were is the internship?") == "where is the internship?"
+    assert DOMAIN.correct("can you tell me weather I can apply") == "can you tell me whether I can apply"
+    assert DOMAIN.correct("were you a bot? the weather in Brussels") == "were you a bot? the weather in Brussels"
+
+
 def test_short_tokens_and_numbers_are_left_alone():
     assert DOMAIN.correct("KM 250770 ok") == "KM 250770 ok"
 

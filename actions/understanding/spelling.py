@@ -4,7 +4,7 @@ The classifier's character n-grams tolerate a small typo, but a message with sev
 threshold. A word is corrected only when it is neither a domain word (the training data, the notices) nor an
 English word of symspellpy's bundled frequency dictionary, so that a real word is never turned into a domain
 word ("credit" is not "credits", "visa" is not "vis"): the correction is the closest domain word, the most
-frequent where several are as close.
+frequent where several are as close. A few real words written for another ("were is", "weather I") are read as meant.
 """
 from __future__ import annotations
 
@@ -42,6 +42,14 @@ def english_words() -> FrozenSet[str]:
     return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
 
 
+# Real words written for another, which no dictionary flags: "were is the office", "weather I can apply".
+_HOMOPHONES = (
+    (re.compile(r"(?:^|(?<=[.!?,;]\s))were(?=\s+(?:is|are|do|does|did|can|could|will|would|should|shall|must|exactly)\b)",
+                re.IGNORECASE), "where"),
+    (re.compile(r"\bweather(?=\s+(?:i|it|the|they|you|we|or|my|there|interns?)\b)", re.IGNORECASE), "whether"),
+)
+
+
 def max_distance(word: str) -> int:
     """One edit for short words, two from six letters on."""
     return 1 if len(word) < 6 else 2
@@ -64,4 +72,6 @@ class DomainSpelling:
         return suggestions[0].term if suggestions else word
 
     def correct(self, text: str) -> str:
+        for homophone, meant in _HOMOPHONES:
+            text = homophone.sub(meant, text)
         return _WORD.sub(lambda match: self.correct_word(match.group()), text)
