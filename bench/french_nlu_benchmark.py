@@ -131,8 +131,10 @@ def main() -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml")
     parser.add_argument("--training-files", help="train only on data/nlu files matching this pattern (e.g. 'fr_*.yml')")
     parser.add_argument("--errors", action="store_true", help="list the VALIDATION messages missed (never the test set's)")
+    parser.add_argument("--validation-only", action="store_true",
+                        help="leave the test set out (not parsed, no figures): for tuning, which must not see it")
     args = parser.parse_args()
-    sets = {name: load_messages(path) for name, path in SETS.items()}
+    sets = {name: load_messages(path) for name, path in SETS.items() if name == "validation" or not args.validation_only}
     with tempfile.TemporaryDirectory() as workdir:
         nlu = training_subset(args.training_files, Path(workdir)) if args.training_files else None
         model = args.model or train(Path(workdir), args.config, *([nlu] if nlu else []))

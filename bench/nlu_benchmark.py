@@ -376,8 +376,11 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, help="the fallback threshold")
     parser.add_argument("--sweep", action="store_true", help="also print the figures at other thresholds (validation)")
     parser.add_argument("--errors", action="store_true", help="list the validation set's misses")
+    parser.add_argument("--validation-only", action="store_true",
+                        help="leave the test set out (not parsed, no figures): for tuning, which must not see it")
     args = parser.parse_args()
-    validation, test, clinc = load_blind(VALIDATION), load_blind(TEST), clinc_validation()
+    test = [] if args.validation_only else load_blind(TEST)
+    validation, clinc = load_blind(VALIDATION), clinc_validation()
     with tempfile.TemporaryDirectory() as workdir:
         config = args.config
         if args.variant != "current" or args.seed is not None or args.threshold is not None:

@@ -35,15 +35,16 @@ from scipy.sparse import csr_matrix, hstack, vstack
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LinearIntentClassifier(LogisticRegressionClassifier):
     """Classifies the messages that have features; gives the others no intent with zero confidence. Its
-    `class_weight` (scikit-learn's: "balanced", the default, or null) is configurable, for bench/nlu_benchmark.py."""
+    `class_weight` (scikit-learn's: "balanced", the default, or null) and `C` (the inverse of the regularisation
+    strength, scikit-learn's default 1.0) are configurable, for bench/nlu_benchmark.py."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**LogisticRegressionClassifier.get_default_config(), "class_weight": "balanced"}
+        return {**LogisticRegressionClassifier.get_default_config(), "class_weight": "balanced", "C": 1.0}
 
     def __init__(self, config: Dict[Text, Any], *args: Any) -> None:
         super().__init__(config, *args)
-        self.clf.set_params(class_weight=self.config["class_weight"])
+        self.clf.set_params(class_weight=self.config["class_weight"], C=self.config["C"])
 
     def persist(self) -> None:
         with self._model_storage.write_to(self._resource) as model_dir:

@@ -1,7 +1,8 @@
 """Rasa NLU component: classify what a message asks, not how it is spelled or what it says first.
 
 It runs first in the pipeline and replaces the text that the later components read by its question part
-(actions.understanding.message_split) with its spelling normalised against the domain vocabulary (actions.understanding.spelling). The
+(actions.understanding.message_split) with its spelling normalised against the domain vocabulary (actions.understanding.spelling)
+and without a polite frame ("could you tell me", "I'd like to know if"), which says nothing of the topic. The
 vocabulary is built at training time from the training examples and the notices (data/vacancies/), so a new
 notice's words are never "corrected". The original text is kept, and components.intent_rules puts it back at
 the end: the actions read the whole message (the vacancy named, what the asker says about themselves).
@@ -28,7 +29,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.understanding.followups import points_back, topic_intent, with_context
-from actions.understanding.message_split import question_clauses, question_part
+from actions.understanding.message_split import question_clauses, question_part, without_framing
 from actions.understanding.spelling import DomainSpelling, domain_vocabulary
 
 ORIGINAL_TEXT = "original_text"  # the message as sent, restored by components.intent_rules
@@ -86,7 +87,7 @@ class UnderstoodText(GraphComponent):
         for position, message in enumerate(messages):
             original = message.get(TEXT) or ""
             asked = question_part(original)
-            understood = self.spelling.correct(asked)
+            understood = without_framing(self.spelling.correct(asked))
             if understood != original:
                 message.set(ORIGINAL_TEXT, original)
                 message.set(TEXT, understood)

@@ -69,6 +69,8 @@ DRAFTING_REQUESTS = [
     "can you proofread this sentence: I has strong drafting skills",
     "summarize my experience in 3 bullet points: I worked at the UN for 6 months",
     "describe my skills so they fit the KM internship",
+    "what should I put in this section?",
+    "which keywords should I use in my cover letter to get noticed?",
 ]
 
 NOT_DRAFTING = [
@@ -114,6 +116,9 @@ NOT_DRAFTING = [
     "list the competencies for the KM internship",
     "does my experience count for the desirable criteria?",
     "what skills do I need for the KM internship?",
+    "may I use Copilot for my motivation letter?",
+    "is Gemini allowed for checking my CV?",
+    "which section is the internship in?",
 ]
 
 

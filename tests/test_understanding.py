@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from actions.understanding.followups import points_back, with_context
-from actions.understanding.message_split import question_clauses, question_part
+from actions.understanding.message_split import question_clauses, question_part, without_framing
 from actions.understanding.spelling import DomainSpelling, vocabulary
 
 DOMAIN = DomainSpelling(vocabulary(["How much is the stipend?", "What is the deadline?", "Is telework possible?"]))
@@ -23,6 +23,12 @@ def test_a_french_message_is_left_as_written():
     for text in ["y a une cantine ?", "né le 14 juillet 2003", "les chiens peuvent sortir ?"]:
         assert french.correct(text) == text  # not "continue", "billet", "viens"
     assert french.correct("is telwork possible?") == "is telework possible?"  # an English message still is
+
+
+def test_a_real_word_written_for_another_is_read_as_meant():
+    assert DOMAIN.correct("were is the internship?") == "where is the internship?"
+    assert DOMAIN.correct("can you tell me weather I can apply") == "can you tell me whether I can apply"
+    assert DOMAIN.correct("were you a bot? the weather in Brussels") == "were you a bot? the weather in Brussels"
 
 
 def test_short_tokens_and_numbers_are_left_alone():
@@ -50,6 +56,22 @@ def test_a_long_french_message_is_classified_on_its_questions():
 def test_a_long_message_without_a_question_is_classified_on_its_last_sentence():
     text = "I am a student from Portugal and I have studied international relations for three years. " * 3
     assert question_part(text + "I need the stipend amount.") == "I need the stipend amount."
+
+
+def test_a_question_is_classified_without_its_polite_frame():
+    assert without_framing("could you tell me how many months it lasts?") == "how many months it lasts?"
+    assert without_framing("Hi, I'd like to know if interns can work from home") == "interns can work from home"
+    assert without_framing("I'm wondering whether the grant is taxed") == "the grant is taxed"
+
+
+def test_a_frame_around_no_question_is_kept():
+    assert without_framing("can you tell me a joke") == "can you tell me a joke"
+    assert without_framing("I'd like to know about 250775") == "I'd like to know about 250775"
+
+
+def test_the_cue_of_a_long_message_may_be_contracted():
+    intro = "Hello, I am a student from Portugal and I have studied international relations for three years. " * 3
+    assert question_part(intro + "Before I apply I'd like to know what the pay is.") == "I'd like to know what the pay is."
 
 
 def test_a_follow_up_is_read_with_the_last_topic():

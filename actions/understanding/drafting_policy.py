@@ -20,7 +20,7 @@ _APPLICATION_PART = (
     r"(?:fit|candidate|match|choice)"
     r"|(?:something|a\s+(?:text|paragraph|few\s+(?:lines|sentences|paragraphs)))\s+(?:\w+\s+)?about\s+(?:me|myself)\b"
     r"|(?:the|this|my)\s+(?:online\s+|application\s+|web\s+)?form\b|(?:my|this|the)\s+(?:\w+\s+)?letter\b"
-    r"|my\s+answers\b|(?:my|the)\s+\w+\s+section\b"
+    r"|my\s+answers\b|(?:my|the|this|that)\s+(?:\w+\s+)?section\b"
     r"|\b(?:field|box|section|question|part)s?\b.{0,20}\b(?:of|in|on|for)\s+(?:my|the|this)\s+application\b)"
 )
 _DRAFTING_VERB = (
@@ -32,7 +32,8 @@ _DRAFTING_VERB = (
     r"|help\s+(?:me\s+)?(?:with|on|to)|check\s+(?:my|the)\s+(?:grammar|spelling)|check|review|come\s+up\s+with"
     r"|(?:give\s+me|list)\s+(?:a|an|some|\d+|three|two|one|a\s+few)?\s*(?:\w+\s+)?"
     r"(?:sentences?|lines?|paragraphs?|examples?|templates?|samples?|ideas?|words?|text|bullet|points|phrases)"
-    r"|what\s+(?:should|could|can|do)\s+i\s+(?:write|say|put|answer|mention))"
+    r"|what\s+(?:should|could|can|do)\s+i\s+(?:write|say|put|answer|mention)"
+    r"|(?:what|which)\s+(?:words|keywords|phrases|wording|terms)\s+(?:should|could|can|do|must)\s+i\s+use)"
 )
 # The whole application is only drafted by writing it; "fix/edit my application" asks about updating a submission.
 _WRITE_WHOLE_APPLICATION = (
@@ -87,12 +88,14 @@ _OVERRIDE_TRICK = re.compile(
     r"|\bdeveloper\s+mode\b|\bjailbreak\b|\bDAN\b",
     re.IGNORECASE | re.DOTALL,
 )
-# "Can I use ChatGPT for my cover letter?" asks about the policy, not for a draft.
+# "Can I use ChatGPT for my cover letter?" asks about the policy, not for a draft; so does any AI tool named.
+_AI_TOOL = (r"(?:ai|chat\s*gpt|gpt|chatbots?|ai\s+tools?|grammarly|deepl|copilot|gemini|claude|bard|perplexity|llms?"
+            r"|(?:large\s+)?language\s+models?|generative\s+ai|gen\s*ai)")
 _POLICY_QUESTION = re.compile(
-    r"\b(?:can|may|could|is|are|would)\s+(?:an?\s+)?(?:ai|chat\s*gpt|gpt|chatbots?|ai\s+tools?|grammarly|deepl)\b"
-    r"|\b(?:ai|chat\s*gpt|gpt|chatbots?|grammarly|deepl)\b.{0,40}\b(?:allowed|permitted|ok|okay|acceptable|forbidden|banned)\b"
+    rf"\b(?:can|may|could|is|are|would)\s+(?:an?\s+)?{_AI_TOOL}\b"
+    rf"|\b{_AI_TOOL}\b.{{0,40}}\b(?:allowed|permitted|ok|okay|acceptable|forbidden|banned)\b"
     r"|\b(?:can|may|could|am|is|are)\s+(?:i|we|applicants|candidates|it)\b.{0,30}\b(?:use|using|allowed|ok|okay|permitted)\b"
-    r".{0,40}\b(?:ai|chat\s*gpt|gpt|chatbots?|tools?|grammarly|deepl|translators?|translation\s+software)\b",
+    rf".{{0,40}}\b(?:{_AI_TOOL}|tools?|translators?|translation\s+software)\b",
     re.IGNORECASE | re.DOTALL,
 )
 # "What does the notice ask for in the application?" asks what the notice says.

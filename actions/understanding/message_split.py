@@ -25,7 +25,8 @@ _QUESTION_OPENING = re.compile(
 )
 # Where a question starts inside a sentence: "..., and I would like to know if ...", "my question is ...".
 _QUESTION_CUE = re.compile(
-    r"\b(?:i\s+(?:would|'d)\s+like\s+to\s+(?:know|ask)|i\s+(?:want|wanted|need)\s+to\s+(?:know|ask)|i\s+(?:was\s+)?wonder(?:ing)?"
+    r"\b(?:i(?:\s+would|\s*['’]d)\s+(?:like|love)\s+to\s+(?:know|ask|find\s+out)|i\s+(?:want|wanted|need)\s+to\s+(?:know|ask)"
+    r"|i(?:\s+am|\s*['’]m|\s+was)?\s+wonder(?:ing)?"
     r"|my\s+question\s+is|(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|let)\s+me|please\s+(?:tell|let)\s+me"
     r"|i\s+(?:have|had)\s+a\s+question)\b"
     # French (issue 13): "..., je voudrais savoir si ...", "je me demande si ...", "ma question est ..."
@@ -34,6 +35,25 @@ _QUESTION_CUE = re.compile(
     r"|(?:pouvez|pourriez)-vous\s+me\s+dire|tu\s+peux\s+me\s+dire|j'ai\s+une\s+question)",
     re.IGNORECASE,
 )
+
+
+# The polite frame of a question: "could you tell me", "I'd like to know if", "I was wondering whether". The
+# out-of-scope examples (CLINC150's assistant queries) are full of it, so it says nothing of the topic and is left
+# out of what is classified ("could you tell me how long it lasts?" is classified as "how long it lasts?").
+_FRAMING = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|so|ok(?:ay)?|and|also|please|sorry)\W+)*"
+    r"(?:(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|let)\s+me(?:\s+know)?|(?:please\s+)?let\s+me\s+know"
+    r"|i(?:\s+would|\s*['’]d)\s+(?:like|love)\s+to\s+(?:know|ask|find\s+out)|i\s+(?:want|wanted|need)\s+to\s+(?:know|ask|find\s+out)"
+    r"|i(?:\s+am|\s*['’]m|\s+was)?\s+wondering|do\s+you\s+know)\W*(?:(?:if|whether)\s+)?"
+    r"(?=(?:what|which|when|where|who|how|why|is|are|am|do|does|can|could|will|would|should|must|there|the|my|i|interns?"
+    r"|it|they)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_framing(text: str) -> str:
+    """The question without its polite frame."""
+    return _FRAMING.sub("", text, count=1)
 
 
 # Where a message joins two questions: "where is the office and can I work from home?", "stipend? deadline?"

@@ -7,6 +7,7 @@ word ("credit" is not "credits", "visa" is not "vis"): the correction is the clo
 frequent where several are as close. A French message is left as written: with no French dictionary to tell a
 real word from a typo, its words would be "corrected" into domain words ("juillet" into "billet", "cantine" into
 "continue"); the classifier's character n-grams read its typos.
+A few real words written for another ("were is", "weather I") are read as meant.
 """
 from __future__ import annotations
 
@@ -46,6 +47,14 @@ def english_words() -> FrozenSet[str]:
     return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
 
 
+# Real words written for another, which no dictionary flags: "were is the office", "weather I can apply".
+_HOMOPHONES = (
+    (re.compile(r"(?:^|(?<=[.!?,;]\s))were(?=\s+(?:is|are|do|does|did|can|could|will|would|should|shall|must|exactly)\b)",
+                re.IGNORECASE), "where"),
+    (re.compile(r"\bweather(?=\s+(?:i|it|the|they|you|we|or|my|there|interns?)\b)", re.IGNORECASE), "whether"),
+)
+
+
 def max_distance(word: str) -> int:
     """One edit for short words, two from six letters on."""
     return 1 if len(word) < 6 else 2
@@ -70,4 +79,6 @@ class DomainSpelling:
     def correct(self, text: str) -> str:
         if message_language(text) == FRENCH:
             return text
+        for homophone, meant in _HOMOPHONES:
+            text = homophone.sub(meant, text)
         return _WORD.sub(lambda match: self.correct_word(match.group()), text)
