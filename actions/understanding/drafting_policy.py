@@ -108,7 +108,8 @@ _NOTICE_QUESTION = re.compile(
 
 # --- languages (issue 13): the same requests in French ("rédige ma lettre de motivation", "corrige mon CV",
 # "traduis mon diplôme", "tu peux améliorer ma lettre ?"); the applicant doing it themselves ("je peux traduire
-# mes documents moi-même ?", "faut-il une lettre de motivation ?") is a question, not a request.
+# mes documents moi-même ?", "faut-il une lettre de motivation ?", "j'ai écrit mon CV avec ChatGPT", "je prépare
+# mon dossier" where nothing is asked of the assistant) is a question or a statement, not a request.
 _FRENCH_PART = (
     r"(?:lettres?(?:\s+de\s+(?:motivation|candidature|pr[ée]sentation))?|\bcv\b|curriculum|dipl[ôo]mes?|relev[ée]s?\s+de\s+notes"
     r"|formulaires?|candidatures?|dossiers?\s+de\s+candidature|paragraphes?|r[ée]ponses?|motivation|parcours|exp[ée]riences?"
@@ -134,6 +135,12 @@ _FRENCH_SELF = re.compile(
     r"|est-ce\s+qu'(?:il\s+faut|on\s+peut|on\s+doit)|est-ce\s+que\s+je)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "je prépare mon dossier, quels documents joindre ?", "j'ai écrit mon CV avec ChatGPT, c'est un problème ?": what
+# the applicant does or did, unless the message asks the assistant too ("j'ai écrit ma lettre, tu peux
+# l'améliorer ?", "je prépare ma lettre, corrige-la").
+_FRENCH_DOING = re.compile(r"\b(?:je|j'(?:ai\s+)?)\s*$", re.IGNORECASE)
+_ASKS_THE_ASSISTANT = re.compile(r"\b(?:tu|vous|toi|stp|svp)\b|-(?:la|le|les|moi|nous)\b|\bs'il\s+(?:te|vous)\s+pla[iî]t",
+                                 re.IGNORECASE)
 _FRENCH_POLICY_QUESTION = re.compile(
     r"\b(?:droit|permis|autoris\w*|interdit\w*|accept\w*|tol[ée]r\w*|sanctionn\w*)\b.{0,60}"
     r"\b(?:ia|chat\s*gpt|gpt|intelligence\s+artificielle|deepl|antidote|outils?)\b"
@@ -152,7 +159,9 @@ def _is_french_drafting_request(text: str) -> bool:
         return False
     if _FRENCH_OVERRIDE_TRICK.search(text) and re.search(_FRENCH_PART, text, re.IGNORECASE):
         return True
-    return any(not _FRENCH_SELF.search(text[: match.start()]) for match in _FRENCH_REQUEST.finditer(text))
+    asks = bool(_ASKS_THE_ASSISTANT.search(text))
+    return any(not _FRENCH_SELF.search(text[: match.start()]) and (asks or not _FRENCH_DOING.search(text[: match.start()]))
+               for match in _FRENCH_REQUEST.finditer(text))
 # --- end languages
 
 
