@@ -29,6 +29,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, hstack, vstack
 
 
@@ -71,14 +72,18 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
         return vstack([hstack([features.features for features in sentence_features(message)], format="csr")
                        for message in messages], format="csr")
 
+    def train(self, training_data: TrainingData) -> Resource:
+        resource = super().train(training_data)
+        if hasattr(self.clf, "coef_"):  # fitted: predict with the weights as loaded ones are kept
+            self.clf.coef_ = np.asfortranarray(self.clf.coef_)
+        return resource
+
     def process(self, messages: List[Message]) -> List[Message]:
-        featured = [message for message in messages if has_sentence_features(message)]
-        if featured:
-            if not self.clf.coef_.flags.f_contiguous:  # just trained
-                self.clf.coef_ = np.asfortranarray(self.clf.coef_)
-            super().process(featured)
-        for message in messages:
-            if not has_sentence_features(message):
+        featured = [has_sentence_features(message) for message in messages]
+        if any(featured):
+            super().process([message for message, has in zip(messages, featured) if has])
+        for message, has in zip(messages, featured):
+            if not has:
                 message.set(INTENT, {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
         return messages

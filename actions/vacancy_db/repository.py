@@ -132,7 +132,7 @@ def published_vacancies(url: Optional[str] = None) -> List[Vacancy]:
         key = str(session.get_bind().url)
         with _PUBLISHED_LOCK:
             stored_state, vacancies = _PUBLISHED.get(key, ((), []))
-            if stored_state != state or not state:
+            if stored_state != state:
                 vacancies = list_vacancies(session)
                 _PUBLISHED[key] = (state, vacancies)
     return list(vacancies)
