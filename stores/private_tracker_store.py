@@ -5,17 +5,21 @@ stores each turn's new events after the turn; when a turn ends a check (the form
 new session, this store then rewrites the stored rows of the finished check in place
 (stores/self_check_redaction.py says which and how). Rows are updated, never deleted, because Rasa finds the new events of a tracker by
 counting the stored ones. The whole turn, redaction included, runs under Rasa's conversation lock.
+
+It also reads the conversation with two statements built once (LatestSessionQueries), where Rasa builds an ORM
+query and loads ORM objects twice a turn.
 """
 from __future__ import annotations
 
+import itertools
 import json
-from typing import Any
+from typing import Any, Optional
 
 import sqlalchemy
 import sqlalchemy.orm
 import sqlalchemy.pool
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActiveLoop, Event, SlotSet
+from rasa.shared.core.events import ActiveLoop, Event, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 import rasa_patches
@@ -32,6 +36,21 @@ class PrivateTrackerStore(SQLTrackerStore):
         if self.engine.dialect.name == "sqlite":
             self.engine = pooled_sqlite_engine(self.engine.url)
             self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=self.engine)
+        self.queries = LatestSessionQueries(self.SQLEvent.__table__)
+
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+        """Rasa's own retrieval (the events of the latest session, or of all), reading only the stored JSON."""
+        statement = self.queries.all_sessions if fetch_events_from_all_sessions else self.queries.latest_session
+        with self.session_scope() as session:
+            events = [json.loads(data) for data in session.execute(statement, {"sender_id": sender_id}).scalars()]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
+    def _additional_events(self, session: sqlalchemy.orm.Session, tracker: DialogueStateTracker) -> Any:
+        """Rasa's own rule, the tracker's events beyond those stored for its latest session, counted in SQL."""
+        stored = session.execute(self.queries.latest_session_count, {"sender_id": tracker.sender_id}).scalar_one()
+        return itertools.islice(tracker.events, stored, None)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Stores the turn, then redacts what it finished. The tracker was read from this store, so its
@@ -52,6 +71,23 @@ class PrivateTrackerStore(SQLTrackerStore):
                 rows[index].data = json.dumps(redacted(events[index]))
             session.commit()
             return len(indices)
+
+
+class LatestSessionQueries:
+    """The statements of Rasa's SQLTrackerStore._event_query, built once with the sender as a parameter: the events
+    of a conversation in order, all of them or those since its latest session start (all where it has none)."""
+
+    def __init__(self, events: sqlalchemy.Table) -> None:
+        sender = events.c.sender_id == sqlalchemy.bindparam("sender_id")
+        session_start = (sqlalchemy.select(sqlalchemy.func.max(events.c.timestamp))
+                         .where(sender, events.c.type_name == SessionStarted.type_name)
+                         .scalar_subquery().correlate(None))  # over the whole table, never the outer row
+        in_latest_session = sqlalchemy.and_(sender, sqlalchemy.or_(events.c.timestamp >= session_start,
+                                                                   session_start.is_(None)))
+        self.all_sessions = sqlalchemy.select(events.c.data).where(sender).order_by(events.c.id)
+        self.latest_session = sqlalchemy.select(events.c.data).where(in_latest_session).order_by(events.c.id)
+        self.latest_session_count = sqlalchemy.select(sqlalchemy.func.count()).select_from(events).where(
+            in_latest_session)
 
 
 def mentions_the_check(event: Event) -> bool:
