@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import List
 
 import pytest
+import sqlalchemy
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SessionStarted, SlotSet, UserUttered
@@ -85,3 +86,19 @@ def test_it_reads_what_rasas_own_store_reads_from_the_same_rows(store: PrivateTr
         assert dicts(asyncio.run(store.retrieve_full_tracker(sender))) == dicts(
             asyncio.run(SQLTrackerStore.retrieve_full_tracker(rasas, sender)))
     assert asyncio.run(store.retrieve("nobody")) is None
+
+
+def test_it_stores_the_rows_rasas_own_store_stores(store: PrivateTrackerStore):
+    events = new_session(100.0) + turn("stipend?", 110.0)
+    rasas = SQLTrackerStore.__new__(SQLTrackerStore)
+    rasas.__dict__.update(store.__dict__)
+    asyncio.run(store.save(DialogueStateTracker.from_events("ours", events)))
+    asyncio.run(SQLTrackerStore.save(rasas, DialogueStateTracker.from_events("rasa's", events)))
+    table = store.SQLEvent.__table__
+    with store.engine.connect() as connection:
+        def rows(sender: str) -> List[tuple]:
+            query = sqlalchemy.select(table.c.type_name, table.c.timestamp, table.c.intent_name,
+                                      table.c.action_name, table.c.data).where(table.c.sender_id == sender)
+            return [tuple(row) for row in connection.execute(query.order_by(table.c.id))]
+        assert rows("ours") == rows("rasa's")
+        assert len(rows("ours")) == len(events)
