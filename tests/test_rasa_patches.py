@@ -47,3 +47,54 @@ def test_event_types_resolve_as_rasa_resolves_them():
         type_name = "late_event_of_the_test"
 
     assert Event.resolve_by_type("late_event_of_the_test") is LateEvent
+
+
+@pytest.fixture(scope="module")
+def rule_policy_and_states():
+    """The trained model's RulePolicy, and every state sequence of the test stories it predicts from."""
+    from rasa.core.agent import Agent
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.core.training import load_data
+
+    from tests.servers import MODEL
+
+    agent = Agent.load(str(MODEL))
+    policy = next(node._component for node in agent.processor.graph_runner._instantiated_nodes.values()
+                  if isinstance(getattr(node, "_component", None), RulePolicy))
+    trackers = load_data("tests/stories", agent.domain, augmentation_factor=0)
+    rule_only_data = policy._get_rule_only_data()
+    states = [policy._prediction_states(prior, agent.domain, rule_only_data=rule_only_data)
+              for tracker in trackers for prior, _ in tracker.generate_all_prior_trackers()]
+    return policy, states
+
+
+def test_the_rules_found_for_each_state_of_the_test_stories_are_rasas(rule_policy_and_states):
+    from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH
+
+    policy, states_of_the_stories = rule_policy_and_states
+    assert len(states_of_the_stories) > 400 and len(policy.lookup[RULES]) > 200
+    found_some = 0
+    for lookup in (policy.lookup[RULES], policy.lookup[RULES_FOR_LOOP_UNHAPPY_PATH]):
+        for states in states_of_the_stories + [[]]:
+            expected = rasa_patches.RASA_GET_POSSIBLE_KEYS(policy, lookup, states)
+            assert rasa_patches.possible_rule_keys(policy, lookup, states) == expected
+            found_some += bool(expected)
+    assert found_some > 300  # most states have a rule, so the comparison is not of empty sets
+
+
+def test_rules_that_ask_for_no_previous_action_are_found_as_rasa_finds_them():
+    import json
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    listen = {"prev_action": {"action_name": "action_listen"}, "user": {"intent": "greet"}}
+    start = {"user": {"intent": "greet"}}  # a conversation start: no previous action
+    text_only = {"prev_action": {"action_text": "hi"}, "user": {"intent": "greet"}}
+    not_set = {"prev_action": {"action_name": "should_not_be_set"}, "user": {"intent": "greet"}}
+    rules = [[start], [listen], [text_only], [not_set], [start, listen], [{"user": {"intent": "bye"}}], []]
+    lookup = {json.dumps(rule): f"utter_{index}" for index, rule in enumerate(rules)}
+    policy = RulePolicy.__new__(RulePolicy)
+    conversations = [[start], [listen], [text_only], [not_set], [start, listen], [listen, listen], [], [{}]]
+    found = [rasa_patches.possible_rule_keys(policy, lookup, states) for states in conversations]
+    assert found == [rasa_patches.RASA_GET_POSSIBLE_KEYS(policy, lookup, states) for states in conversations]
+    assert json.dumps([start]) in found[0]
