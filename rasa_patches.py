@@ -19,6 +19,11 @@ rule's JSON key anew and testing every rule against the latest state, two or thr
 project's 251 rule keys about a tenth of the Rasa server's CPU time per message (py-spy, README). Here each key is
 decoded once, and the latest state is tested only against the rules whose last state asks for its previous action
 (or for none): the others fail Rasa's own test on that action. Every candidate is still tested with Rasa's test.
+
+Rasa runs its graphs (the NLU pipeline for each message, the policies for each prediction) with dask's local
+scheduler, whose task bookkeeping and ordering cost about a tenth of the Rasa server's CPU time (py-spy). These
+graphs are small and run in one thread, so here they run with dask's sequential scheduler, `dask.core.get`, on
+the same task graph: a parse fell from 4.5 to 3.6 ms with the same results.
 """
 from __future__ import annotations
 
@@ -27,10 +32,13 @@ import json
 from collections import defaultdict
 from typing import Any, Dict, List, Optional, Set, Tuple, Type
 
+import dask.core
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.core.policies.rule_policy import RulePolicy
+from rasa.engine.exceptions import GraphRunError
+from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
 from rasa.shared.core.domain import State
@@ -39,6 +47,7 @@ from rasa.shared.nlu.constants import ACTION_NAME
 
 RASA_RESOLVE_BY_TYPE = Event.resolve_by_type
 RASA_GET_POSSIBLE_KEYS = RulePolicy._get_possible_keys
+RASA_RUN_GRAPH = DaskGraphRunner.run
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,8 +134,22 @@ def possible_rule_keys(self: RulePolicy, lookup: Dict[str, str], states: List[St
     return {key for key, _ in candidates}
 
 
+def run_graph(self: DaskGraphRunner, inputs: Optional[Dict[str, Any]] = None,
+              targets: Optional[List[str]] = None) -> Dict[str, Any]:
+    """Rasa's `DaskGraphRunner.run`, with dask's sequential scheduler."""
+    run_targets = targets if targets else self._graph_schema.target_names
+    graph = self._build_dask_graph(self._graph_schema.minimal_graph_schema(run_targets))
+    if inputs:
+        self._add_inputs_to_graph(inputs, graph)
+    try:
+        return dict(dask.core.get(graph, run_targets))
+    except RuntimeError as error:
+        raise GraphRunError("Error running runner.") from error
+
+
 def apply() -> None:
     """Idempotent: importing the module twice or calling this twice changes nothing."""
     RemoteAction._validate_action_result = validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_type)
     RulePolicy._get_possible_keys = possible_rule_keys
+    DaskGraphRunner.run = run_graph

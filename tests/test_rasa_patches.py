@@ -50,15 +50,21 @@ def test_event_types_resolve_as_rasa_resolves_them():
 
 
 @pytest.fixture(scope="module")
-def rule_policy_and_states():
-    """The trained model's RulePolicy, and every state sequence of the test stories it predicts from."""
+def agent():
+    """The trained model, loaded in this process."""
     from rasa.core.agent import Agent
-    from rasa.core.policies.rule_policy import RulePolicy
-    from rasa.core.training import load_data
 
     from tests.servers import MODEL
 
-    agent = Agent.load(str(MODEL))
+    return Agent.load(str(MODEL))
+
+
+@pytest.fixture(scope="module")
+def rule_policy_and_states(agent):
+    """The trained model's RulePolicy, and every state sequence of the test stories it predicts from."""
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.core.training import load_data
+
     policy = next(node._component for node in agent.processor.graph_runner._instantiated_nodes.values()
                   if isinstance(getattr(node, "_component", None), RulePolicy))
     trackers = load_data("tests/stories", agent.domain, augmentation_factor=0)
@@ -98,3 +104,35 @@ def test_rules_that_ask_for_no_previous_action_are_found_as_rasa_finds_them():
     found = [rasa_patches.possible_rule_keys(policy, lookup, states) for states in conversations]
     assert found == [rasa_patches.RASA_GET_POSSIBLE_KEYS(policy, lookup, states) for states in conversations]
     assert json.dumps([start]) in found[0]
+
+
+def test_the_graphs_run_in_sequence_give_what_rasas_runner_gives(agent, monkeypatch):
+    import asyncio
+    import copy
+
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.core.channels.channel import UserMessage
+
+    messages = ["what is the stipend?", "is telework possible for the KM one", "bonjour, c'est payé combien ?",
+                "write my motivation letter", "I'm 22 and Polish", "", "asdf qwerty"]
+
+    def parsed_with(run) -> list:
+        monkeypatch.setattr(DaskGraphRunner, "run", run)
+        return [asyncio.run(agent.parse_message(message)) for message in messages]
+
+    assert parsed_with(rasa_patches.run_graph) == parsed_with(rasa_patches.RASA_RUN_GRAPH)
+
+    runner = agent.processor.graph_runner
+    broken = copy.copy(runner)
+    broken._instantiated_nodes = dict(runner._instantiated_nodes)
+    failing = next(name for name in broken._instantiated_nodes if "classifier" in name.lower())
+
+    def fails(*_inputs):
+        raise RuntimeError("a node failed")
+
+    broken._instantiated_nodes[failing] = fails
+    inputs = {"__message__": [UserMessage("what is the stipend?")]}
+    for run in (rasa_patches.RASA_RUN_GRAPH, rasa_patches.run_graph):
+        with pytest.raises(GraphRunError):
+            run(broken, inputs, [agent.processor.model_metadata.nlu_target])
