@@ -124,6 +124,7 @@ def clinc_validation() -> List[Example]:
 
 
 LINEAR = "components.linear_intent_classifier.LinearIntentClassifier"
+SENTENCE_COUNTS = "components.sentence_count_vectors.SentenceCountVectorsFeaturizer"
 DIET = {"name": "DIETClassifier", "epochs": 100, "number_of_transformer_layers": 0, "entity_recognition": False,
         "constrain_similarities": True}
 
@@ -139,8 +140,13 @@ def variant_config(config: Path, variant: str, seed: Optional[int], threshold: O
     if variant == "plain":
         pipeline[:] = [c for c in pipeline if c["name"] != "components.understood_text.UnderstoodText"]
     at = next(i for i, c in enumerate(pipeline) if c["name"] == LINEAR)
-    if variant == "diet":
+    if variant == "diet":  # with Rasa's own featurizers: DIET reads token-level features too
         pipeline[at] = dict(DIET)
+        for component in pipeline:
+            if component["name"] == SENTENCE_COUNTS:
+                component["name"] = "CountVectorsFeaturizer"
+        pipeline.insert(next(i for i, c in enumerate(pipeline) if c["name"] == "RegexFeaturizer") + 1,
+                        {"name": "LexicalSyntacticFeaturizer"})
     if variant == "unweighted":
         pipeline[at]["class_weight"] = None
     for component in pipeline:
