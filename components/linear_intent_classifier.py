@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 import numpy as np
+import scipy.sparse
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -69,8 +70,12 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
 
     def _create_X(self, messages: List[Message]) -> csr_matrix:
         """One row per message: its sentence features, sparse then dense, as Rasa's own method stacks them."""
-        return vstack([hstack([features.features for features in sentence_features(message)], format="csr")
-                       for message in messages], format="csr")
+        rows = [[features.features for features in sentence_features(message)] for message in messages]
+        shapes = {tuple(matrix.shape for matrix in row) for row in rows}
+        if len(shapes) == 1 and all(scipy.sparse.isspmatrix_coo(matrix) and matrix.shape[0] == 1
+                                    for row in rows for matrix in row):
+            return coo_rows_side_by_side(rows)
+        return vstack([hstack(row, format="csr") for row in rows], format="csr")
 
     def train(self, training_data: TrainingData) -> Resource:
         resource = super().train(training_data)
@@ -90,6 +95,17 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
 
 
 WEIGHTS_FILE = "weights.npz"
+
+
+def coo_rows_side_by_side(rows: List[List[scipy.sparse.coo_matrix]]) -> csr_matrix:
+    """What `vstack([hstack(row) ...])` gives for rows of one-row sparse features (the featurizers' usual
+    output), built directly: scipy's block stacking converted every block twice, about 0.3 ms a message."""
+    widths = [matrix.shape[1] for matrix in rows[0]]
+    offsets = np.cumsum([0] + widths[:-1])
+    columns = [np.concatenate([matrix.col + offset for matrix, offset in zip(row, offsets)]) for row in rows]
+    values = [np.concatenate([matrix.data for matrix in row]) for row in rows]
+    row_starts = np.cumsum([0] + [len(row_columns) for row_columns in columns])
+    return csr_matrix((np.concatenate(values), np.concatenate(columns), row_starts), shape=(len(rows), sum(widths)))
 
 
 def sentence_features(message: Message) -> List[Features]:

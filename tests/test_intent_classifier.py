@@ -57,3 +57,20 @@ def test_a_message_without_features_gets_no_intent(tmp_path):
     ours, *_ = trained(LinearIntentClassifier, tmp_path, "ours")
     message = ours.process([Message(data={TEXT: ""})])[0]
     assert message.get(INTENT) == {"name": None, "confidence": 0.0}
+
+
+def test_one_row_sparse_features_are_stacked_as_scipy_stacks_them(tmp_path):
+    from scipy.sparse import coo_matrix
+
+    ours, *_ = trained(LinearIntentClassifier, tmp_path, "ours")
+    rows = np.random.default_rng(9).integers(0, 3, size=(5, 9)).astype(float)
+    as_csr = [featured(row) for row in rows]  # scipy's own stacking (not one-row COO)
+    as_coo = [featured(row) for row in rows]
+    for message in as_coo:
+        for features in message.features:
+            features.features = coo_matrix(features.features)
+    for batch in (slice(0, 1), slice(0, 5)):
+        expected, stacked = ours._create_X(as_csr[batch]), ours._create_X(as_coo[batch])
+        assert stacked.shape == expected.shape and (stacked != expected).nnz == 0
+    assert predictions(ours, rows) == [(m.get(INTENT)["name"], round(m.get(INTENT)["confidence"], 12))
+                                       for m in ours.process(as_coo)]
