@@ -53,6 +53,17 @@ def test_a_long_french_message_is_classified_on_its_questions():
         "je voudrais savoir si le stage est payé."
 
 
+
+def test_a_long_french_question_is_classified_without_the_reason_after_it():
+    intro = "Bonjour, je suis étudiante en droit à Lille et je cherche un stage pour le printemps prochain. " * 3
+    assert question_part(intro + "Est-ce que je dois faire traduire mon diplôme, parce que la date limite approche ?") \
+        == "Est-ce que je dois faire traduire mon diplôme?"
+    assert question_part(intro + "Je voudrais savoir si le stage est payé, car je dois prévoir un loyer.") == \
+        "Je voudrais savoir si le stage est payé."
+    assert question_part(intro + "Et si c'est parce que je suis malade ?") == "Et si c'est parce que je suis malade ?"
+    english = "Hello, I am a student from Portugal and I have studied international relations for three years. " * 3
+    assert question_part(english + "Can I bring my car to the office?") == "Can I bring my car to the office?"
+
 def test_a_long_message_without_a_question_is_classified_on_its_last_sentence():
     text = "I am a student from Portugal and I have studied international relations for three years. " * 3
     assert question_part(text + "I need the stipend amount.") == "I need the stipend amount."

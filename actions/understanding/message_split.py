@@ -36,6 +36,19 @@ _QUESTION_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# French (issue 13): the reason given after a long message's question ("..., parce que ça coûte cher et la date
+# limite approche") brings other topics' words; the question is classified without it.
+_FRENCH_REASON = re.compile(r",?\s+(?:parce\s+qu(?:e\b|')|puisqu(?:e\b|')|vu\s+qu(?:e\b|'))|,\s*car\b", re.IGNORECASE)
+_ASKED_BEFORE_REASON = 5  # words the question keeps before its reason, at the least
+
+
+def without_reason(question: str) -> str:
+    """The question without the French reason that follows it."""
+    reason = _FRENCH_REASON.search(question)
+    if reason and len(re.findall(r"\w+", question[:reason.start()])) >= _ASKED_BEFORE_REASON:
+        return question[:reason.start()].rstrip(" ,") + ("?" if question.rstrip().endswith("?") else ".")
+    return question
+
 
 # The polite frame of a question: "could you tell me", "I'd like to know if", "I was wondering whether". The
 # out-of-scope examples (CLINC150's assistant queries) are full of it, so it says nothing of the topic and is left
@@ -79,9 +92,9 @@ def question_sentences(text: str) -> List[str]:
     for sentence in sentences(text):
         cue = _QUESTION_CUE.search(sentence)
         if cue:
-            asked.append(sentence[cue.start():])
+            asked.append(without_reason(sentence[cue.start():]))
         elif sentence.endswith("?") or _QUESTION_OPENING.match(sentence):
-            asked.append(sentence)
+            asked.append(without_reason(sentence))
     return asked
 
 
