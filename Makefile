@@ -135,7 +135,7 @@ test: setup validate browser
 
 bench-nlu: venv spacy-pipeline
 	@english=0; $(PYTHON) bench/nlu_benchmark.py $(BENCH_ARGS) || english=$$?; \
-	$(PYTHON) bench/french_nlu_benchmark.py || exit $$?; exit $$english  # French (issue 13): the blind French sets
+	$(PYTHON) bench/french_nlu_benchmark.py $(FR_BENCH_ARGS) || exit $$?; exit $$english  # French (issue 13): the blind French sets
 
 # --- Office tools (README, "For the recruitment office") ---
 followup:
