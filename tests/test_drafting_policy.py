@@ -74,6 +74,8 @@ DRAFTING_REQUESTS = [
 ]
 
 NOT_DRAFTING = [
+    "vous pouvez me proposer un autre stage avec la même candidature ?",  # a position is offered, not text
+    "proposez-moi d'autres postes avec ma candidature",
     "do I need a cover letter?",
     "can I submit a self translation of my diploma?",
     "must my diploma be translated into English?",

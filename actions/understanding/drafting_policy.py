@@ -118,7 +118,8 @@ _FRENCH_PART = (
 )
 _FRENCH_VERB = (
     r"(?:r[ée]dig\w*|[ée]cri(?:s|re|r|vez|ve|t)|r[ée][ée]cri\w*|corrig\w*|reli(?:s|re|sez)|am[ée]lior\w*|tradui(?:s|re|sez|t)"
-    r"|rempli(?:s|r|ssez)|reformul\w*|r[ée]sum(?:e|er|ez)\b|fai(?:s|tes)(?:[\s-]+moi)?\s+(?:un|une|mon|ma|mes)|me\s+faire\s+(?:un|une|mon|ma|mes)|propos\w*"
+    r"|rempli(?:s|r|ssez)|reformul\w*|r[ée]sum(?:e|er|ez)\b|fai(?:s|tes)(?:[\s-]+moi)?\s+(?:un|une|mon|ma|mes)|me\s+faire\s+(?:un|une|mon|ma|mes)"
+    r"|propos\w*\b(?![\s-]+(?:moi\s+|nous\s+)?(?:(?:un|une|des|les?)\s+|d')?(?:autres?\s+)?(?:stages?|postes?|offres?|missions?|places?)\b)"
     r"|pr[ée]par\w*|peaufin\w*|perfectionn\w*|met(?:s|tre|tez)\s+en\s+forme|optimis\w*|v[ée]rifi\w*\s+l'orthographe"
     r"|donne(?:z)?[\s-]+moi\s+(?:un|une|des|quelques|trois|deux)?\s*(?:mod[èe]les?|exemples?|phrases?|id[ée]es?|points?)"
     r"|aide[sz]?[\s-]+moi\s+[àa]\s+(?:[ée]crire|r[ée]diger|remplir|formuler|corriger|traduire|am[ée]liorer))"
