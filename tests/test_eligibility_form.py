@@ -82,6 +82,16 @@ def test_an_unreadable_answer_is_asked_again_once_then_kept_as_unclear(database)
     assert "note this criterion as unclear" in second[0] and "Could you answer again" not in second[0]
 
 
+def test_a_statement_read_as_the_notice_does_not_say_is_an_answer_and_a_question_interrupts(database):
+    answered = {"answer_nationality": "Belgian", "answer_age": "22"}
+    statement, said = run_form(tracker("I dropped out after one year", "answer_studies", answered,
+                                       "ask_uncovered_topic"))
+    assert "Could you answer again" in said[0]  # read as an (unclear) answer to the studies question
+    question, said = run_form(tracker("can I bring my dog to the office?", "answer_studies", answered,
+                                      "ask_uncovered_topic"))
+    assert question.get("answer_studies") is None and said == []  # a question: the rules answer it
+
+
 def test_an_answer_the_office_judges_is_kept_at_once(database):
     slots, said = run_form(tracker("basic French", "answer_language", intent="ask_language_requirement"))
     assert slots["answer_language"] == "basic French" and "note this criterion as unclear" in said[0]

@@ -34,6 +34,9 @@ from actions.vacancy_db.repository import published_vacancies
 # (out of scope, low confidence) is taken as an unclear answer and asked again with an example.
 INTERRUPTIONS = set(INTENT_TOPICS) | {"request_drafting", "ask_uncovered_topic", "help", "bot_challenge", "greet",
                                       "thank", "stop", "goodbye", "choose_vacancy", "affirm", "check_eligibility"}
+# "The notice does not say" answers a question; a statement read as one ("I dropped out after one year") is an
+# unclear answer to the check's question, not an interruption.
+QUESTIONS_ONLY = {"ask_uncovered_topic"}
 # "do I need a degree?", "what counts as equivalent education?": a question about the criterion, not an answer.
 QUESTION_FORM = re.compile(r"^\W*(?:do|does|did|is|are|am|was|were|what|which|who|how|when|where|why|can|could|must"
                            r"|should|will|would|may|shall|has|have)\b", re.IGNORECASE)
@@ -82,7 +85,8 @@ class ValidateEligibilityForm(FormValidationAction):
         if intent in INTERRUPTIONS and QUESTION_FORM.match(text):
             return {}  # a question mid-check: the rules answer it, then the form asks again
         readable = run_check(criterion, text, vacancies_in_question(tracker), clock.today()).check.status != "unclear"
-        if not readable and intent in INTERRUPTIONS and intent != f"ask_{criterion}_requirement":
+        if (not readable and intent in INTERRUPTIONS and intent != f"ask_{criterion}_requirement"
+                and (intent not in QUESTIONS_ONLY or "?" in text)):
             return {}  # something else mid-check ("how much is the stipend", "ok go on"): handled, then asked again
         return {**stated, requested: text}
 
