@@ -243,7 +243,7 @@ def answered_alike(examples: Sequence[Example], readings: List[Reading]) -> None
             reading.intent, reading.by_rule = example.intent, True
 
 
-def at_threshold(reading: Reading, threshold, default: float = 0.45) -> str:
+def at_threshold(reading: Reading, threshold, default: Optional[float] = None) -> str:
     """The intent the reading would have with another fallback threshold (rules keep theirs): one threshold, or a
     dict of thresholds by the classifier's top intent (`default` for the intents it does not name)."""
     if reading.by_rule:
@@ -547,10 +547,18 @@ def averaged(first: Reading, second: Reading, threshold: float) -> Reading:
     return Reading(intent, ranking[0][1], ranking, False)
 
 
+def configured_threshold(config: Path) -> float:
+    """The FallbackClassifier threshold of the pipeline."""
+    import yaml
+
+    pipeline = yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]
+    return next(c["threshold"] for c in pipeline if c["name"] == "FallbackClassifier")
+
+
 def from_saved(args, validation: List[Example], clinc: List[Example]) -> int:
     """The validation figures of saved readings, optionally averaged with another model's (validation only)."""
     saved = load_readings(args.readings)
-    threshold = args.threshold if args.threshold is not None else 0.45
+    threshold = args.threshold if args.threshold is not None else configured_threshold(args.config)
     if args.ensemble:
         other = load_readings(args.ensemble)
         saved = {part: [averaged(a, b, threshold) for a, b in zip(saved[part], other[part])] for part in saved}
