@@ -23,10 +23,10 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Dict, List, Set, Tuple
+from typing import Dict, FrozenSet, List, Set, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nlu_benchmark import DECLINES, ROOT, macro_f1, train  # noqa: E402
+from nlu_benchmark import DECLINES, ROOT, macro_f1, never_trained_on, train, trained_texts  # noqa: E402
 
 
 def predict(model: Path, texts: List[str]) -> List[Tuple[str, float]]:
@@ -53,8 +53,9 @@ SETS = {name: ROOT / "bench" / "data" / f"fr_{name}.jsonl" for name in ("validat
 TARGETS = {"in_scope_right": 0.97, "confident_wrong": 0.01, "oos_recall": 0.97}
 
 
-def load_messages(path: Path) -> List[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_messages(path: Path, trained: FrozenSet[str]) -> List[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return never_trained_on(path, rows, trained)
 
 
 def accepted(message: dict) -> Set[str]:
@@ -134,7 +135,9 @@ def main() -> int:
     parser.add_argument("--validation-only", action="store_true",
                         help="leave the test set out (not parsed, no figures): for tuning, which must not see it")
     args = parser.parse_args()
-    sets = {name: load_messages(path) for name, path in SETS.items() if name == "validation" or not args.validation_only}
+    trained = trained_texts()  # all the training data, whatever --training-files trains on
+    sets = {name: load_messages(path, trained) for name, path in SETS.items()
+            if name == "validation" or not args.validation_only}
     with tempfile.TemporaryDirectory() as workdir:
         nlu = training_subset(args.training_files, Path(workdir)) if args.training_files else None
         model = args.model or train(Path(workdir), args.config, *([nlu] if nlu else []))

@@ -1,0 +1,30 @@
+"""The NLU benchmarks score only blind messages the model never saw: a message that a training writer happened
+to word the same way is left out of the figures, and counted."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from french_nlu_benchmark import SETS, load_messages  # noqa: E402
+from nlu_benchmark import TEST, VALIDATION, folded, load_blind, never_trained_on, trained_texts  # noqa: E402
+
+
+def test_a_message_worded_like_a_training_example_is_left_out_and_counted(capsys):
+    trained = frozenset({folded("stipend"), folded("teletravail possible"), folded("hi")})
+    rows = [{"text": "Stipend?"}, {"text": "Télétravail possible ?"}, {"text": "how much is it"}, {"text": "hi hi"}]
+    assert never_trained_on(VALIDATION, rows, trained) == [{"text": "how much is it"}, {"text": "hi hi"}]
+    assert "2 of 4 messages are also training examples" in capsys.readouterr().out
+
+
+def test_every_blind_set_is_scored_on_messages_never_trained_on():
+    trained = trained_texts()
+    for path in (VALIDATION, TEST):
+        kept = load_blind(path, trained)
+        total = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        assert 0.75 * total < len(kept) < total and not any(folded(example.text) in trained for example in kept)
+    for path in SETS.values():
+        kept = load_messages(path, trained)
+        assert len(kept) > 150 and not any(folded(message["text"]) in trained for message in kept)
