@@ -24,18 +24,31 @@ Rasa runs its graphs (the NLU pipeline for each message, the policies for each p
 scheduler, whose task bookkeeping and ordering cost about a tenth of the Rasa server's CPU time (py-spy). These
 graphs are small and run in one thread, so here they run with dask's sequential scheduler, `dask.core.get`, on
 the same task graph: a parse fell from 4.5 to 3.6 ms with the same results.
+
+Rasa calls the action server through `EndpointConfig.request`, which opens a new aiohttp session, connector,
+name lookup and TCP connection for every call and closes them after it. Here every session of one event loop
+borrows that loop's one connection pool, so the connection to the action server is kept alive between calls:
+0.83 to 0.53 ms of the Rasa server's CPU a call, and 0.61 to 0.41 ms of the action server's (400 calls). The
+sessions and their settings (headers, basic auth, Rasa's timeout) are Rasa's. Idle connections are dropped after
+KEEPALIVE_SECONDS, before the action server's Sanic drops them (5 s), so a call is never sent on a connection the
+server is closing; a connection that a restarted action server left behind is closed, so the pool opens a new
+one.
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
+import weakref
 from collections import defaultdict
 from typing import Any, Dict, List, Optional, Set, Tuple, Type
 
+import aiohttp
 import dask.core
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner
@@ -44,10 +57,15 @@ from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
 from rasa.shared.core.domain import State
 from rasa.shared.core.events import Event
 from rasa.shared.nlu.constants import ACTION_NAME
+from rasa.utils.endpoints import EndpointConfig
 
 RASA_RESOLVE_BY_TYPE = Event.resolve_by_type
 RASA_GET_POSSIBLE_KEYS = RulePolicy._get_possible_keys
 RASA_RUN_GRAPH = DaskGraphRunner.run
+KEEPALIVE_SECONDS = 2.0
+
+CONNECTION_POOLS: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.TCPConnector]" = (
+    weakref.WeakKeyDictionary())
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,9 +165,28 @@ def run_graph(self: DaskGraphRunner, inputs: Optional[Dict[str, Any]] = None,
         raise GraphRunError("Error running runner.") from error
 
 
+def connection_pool(loop: asyncio.AbstractEventLoop) -> aiohttp.TCPConnector:
+    """The event loop's one pool of kept-alive connections (a closed one is replaced)."""
+    pool = CONNECTION_POOLS.get(loop)
+    if pool is None or pool.closed:
+        pool = CONNECTION_POOLS[loop] = aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS)
+    return pool
+
+
+def endpoint_session(self: EndpointConfig) -> aiohttp.ClientSession:
+    """Rasa's `EndpointConfig.session` (called only in coroutines), on the running loop's connection pool, which
+    closing the session leaves open."""
+    auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
+    return aiohttp.ClientSession(headers=self.headers, auth=auth,
+                                 timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                                 connector=connection_pool(asyncio.get_running_loop()),
+                                 connector_owner=False)
+
+
 def apply() -> None:
     """Idempotent: importing the module twice or calling this twice changes nothing."""
     RemoteAction._validate_action_result = validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_type)
     RulePolicy._get_possible_keys = possible_rule_keys
     DaskGraphRunner.run = run_graph
+    EndpointConfig.session = endpoint_session

@@ -1,5 +1,8 @@
-"""The action-response check built once accepts and rejects exactly what Rasa's own check does."""
+"""Each change of rasa_patches gives what Rasa's own code gives: the action-response check, event types, the rule
+search, the graph runner, and action-server calls on kept-alive connections."""
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 from jsonschema import ValidationError
@@ -107,7 +110,6 @@ def test_rules_that_ask_for_no_previous_action_are_found_as_rasa_finds_them():
 
 
 def test_the_graphs_run_in_sequence_give_what_rasas_runner_gives(agent, monkeypatch):
-    import asyncio
     import copy
 
     from rasa.engine.exceptions import GraphRunError
@@ -136,3 +138,56 @@ def test_the_graphs_run_in_sequence_give_what_rasas_runner_gives(agent, monkeypa
     for run in (rasa_patches.RASA_RUN_GRAPH, rasa_patches.run_graph):
         with pytest.raises(GraphRunError):
             run(broken, inputs, [agent.processor.model_metadata.nlu_target])
+
+
+# --- Calls to the action server on kept-alive connections --------------------------------------------------------
+
+async def start_echo_server(port: int = 0):
+    """A local HTTP server that answers each POST with the client port it came from (one per TCP connection)."""
+    from aiohttp import web
+
+    async def echo(request: web.Request) -> web.Response:
+        return web.json_response({"client_port": request.transport.get_extra_info("peername")[1],
+                                  "headers": dict(request.headers), "body": await request.json()})
+
+    app = web.Application()
+    app.router.add_post("/webhook", echo)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", port)
+    await site.start()
+    return runner, site._server.sockets[0].getsockname()[1]
+
+
+def test_calls_reuse_one_connection_with_rasas_settings_and_survive_a_server_restart():
+    from rasa.utils.endpoints import EndpointConfig
+
+    rasa_patches.apply()
+
+    async def scenario():
+        runner, port = await start_echo_server()
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", headers={"X-Test": "kept"},
+                                  basic_auth={"username": "u", "password": "p"})
+        first = await endpoint.request(json={"n": 1})
+        second = await endpoint.request(json={"n": 2})
+        await runner.cleanup()  # the server stops, as a killed action server would, and starts again
+        runner, _ = await start_echo_server(port)
+        third = await endpoint.request(json={"n": 3})
+        await asyncio.sleep(rasa_patches.KEEPALIVE_SECONDS + 0.5)  # idle longer than the pool keeps a connection
+        fourth = await endpoint.request(json={"n": 4})
+        session = endpoint.session()
+        pool = session.connector
+        await session.close()
+        pool_left_open = not pool.closed and pool in rasa_patches.CONNECTION_POOLS.values()
+        await pool.close()
+        await runner.cleanup()
+        return first, second, third, fourth, session, pool_left_open
+
+    first, second, third, fourth, session, pool_left_open = asyncio.run(scenario())
+    assert first["client_port"] == second["client_port"]  # the connection was kept alive
+    assert third["client_port"] != second["client_port"] and fourth["client_port"] != third["client_port"]
+    assert [reply["body"] for reply in (first, second, third, fourth)] == [{"n": 1}, {"n": 2}, {"n": 3}, {"n": 4}]
+    assert first["headers"]["X-Test"] == "kept" and first["headers"]["Authorization"].startswith("Basic ")
+    assert session.timeout.total == rasa_patches.DEFAULT_REQUEST_TIMEOUT
+    assert pool_left_open  # closing a session leaves the loop's pool open for the next call
+
