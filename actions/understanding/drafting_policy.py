@@ -41,6 +41,7 @@ _WRITE_WHOLE_APPLICATION = (
     r".{0,30}?\b(?:my|an?|the|this)\s+(?:(?:example|sample|model|nato|internship)\s+){0,3}application\b"
     r"(?!\s+(?:deadline|process|portal|status))"
     r"|\bmake\s+(?:my|the|this)\s+application\b.{0,25}\b(?:stand\s+out|better|stronger|shine|perfect)"
+    r"|\bfill\s+(?:in|out)\s+(?:the|this|my)\s+questionnaire\b"
 )
 _REQUEST = re.compile(
     rf"{_WRITE_WHOLE_APPLICATION}|{_DRAFTING_VERB}\b.{{0,80}}?{_APPLICATION_PART}|\bmake\s+(?:my|the|this|our)\s+{_APPLICATION_PART}"
@@ -49,7 +50,10 @@ _REQUEST = re.compile(
     rf"|{_APPLICATION_PART}.{{0,40}}?\b(?:needs?|could use)\s+(?:polishing|improv|work|editing|a rewrite)"
     rf"|{_APPLICATION_PART}.{{0,60}}?\b{_DRAFTING_VERB}\s+(?:one|it|this|that)\b"
     r"|\blist\s+(?:my|some|the)\s+(?:strengths|weaknesses|qualities|achievements)\b"
-    r"|\bhelp\s+(?:me\s+)?(?:answer|phrase|word|express|formulate|reword)\b"
+    r"|\bhelp\s+(?:me\s+)?(?:to\s+)?(?:answer|phrase|word|express|formulate|reword|write|draft|describe)\b"
+    r"|\bwhat\s+(?:should|shall|could|can|must|do)\s+i\s+(?:write|say|answer|reply|put)\s+(?:about|in|for|to|if|when|as)\b"
+    r"|\bgive\s+me\s+(?:a|an|some)\s+(?:\w+\s+)?(?:template|model|sample|example)s?\s+(?:for|of)\s+(?:my|an?|the)\s+"
+    r"(?:\w+\s+)?(?:application|cover|motivation|cv|letter)"
     r"|\b(?:write|re-?write|re-?word|rephrase|edit|improve|polish|correct|fix|translate|proof-?read)\s+"
     r"(?:this|that|it|the\s+following)(?:\s+(?:sentence|paragraph|text|line|bit|part|phrase))?\s*(?::|for\s+me\b|please\b)"
     r"|\b(?:summari[sz]e|describe|present|highlight|rephrase|re-?write|re-?word)\s+my\s+(?:\w+\s+)?"
@@ -76,10 +80,28 @@ _TEXT_WORK = re.compile(
     r"\s+(?:grammatically\s+)?(?:correct|right|ok|okay|good|fine|well\s+written|clear|professional)\b"
     r"|\bhow\s+(?:do|would|should|can)\s+(?:i|you|one)\s+(?:say|write|put|translate)\s+(?:this|that|it|[\"“'‘])"
     r".{0,40}\b(?:in|into)\s+(?:french|english)\b"
-    r"|\b(?:give|write|list|make|send|suggest)\s+(?:me\s+)?(?:\d+|a\s+few|some|two|three|four|five)\s+"
-    r"(?:bullet\s*points?|bullets|sentences|lines|phrases|keywords|key\s+points|talking\s+points)\b"
+    r"|\b(?:give|write|list|make|send|suggest|draft|compose)\s+(?:me\s+)?(?:\d+|a\s+few|some|two|three|four|five)\s+"
+    r"(?:\w+\s+)?(?:bullet\s*points?|bullets|sentences|lines|phrases|keywords|key\s+points|talking\s+points)\b"
     r"(?!.{0,20}\b(?:of|from|about|on|summari[sz]ing|for)\s+the\s+(?:notice|duties|vacancy|internship|requirements"
     r"|criteria|tasks|offer)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+# A quoted piece of the applicant's text, to be judged or corrected: 'is "I am looking forward to hear from you"
+# correct?', 'ma phrase « ... » c'est bien dit ?', 'corrige-moi : "..."'.
+_QUOTED_TEXT = r"[\"“«‘]\s*[^\"”»’]{12,}[\"”»’]"
+_JUDGED_OR_CORRECTED = re.compile(
+    rf"(?:{_QUOTED_TEXT}).{{0,40}}\b(?:correcte?s?|right|ok|okay|fine|good|sounds?\s+\w+|sonne\s+bien|bien\s+dit"
+    r"|juste|grammatical(?:ly)?|proper\s+english)\b"
+    r"|\b(?:est|is)\s+(?:correcte?|right|juste)\s*:\s*" + _QUOTED_TEXT +
+    r"|\b(?:correct|fix|improve|rephrase|translate|proof-?read|corrige[sz]?|am[ée]liore[sz]?|reformule[sz]?|tradui[st]"
+    r"|reli[st])(?:[\s-]+moi)?\s*:\s*" + _QUOTED_TEXT,
+    re.IGNORECASE | re.DOTALL,
+)
+# "could you correct it?" after the applicant's own text.
+_CORRECT_IT = re.compile(
+    r"\b(?:sentences?|paragraph|text|letter|introduction|cv|motivation|statement|essay|lines)\b.{0,400}?"
+    r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:correct|fix|improve|proof-?read|rephrase|polish|edit"
+    r"|re-?write)\s+(?:it|this|that|them)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _OVERRIDE_TRICK = re.compile(
@@ -101,6 +123,7 @@ _POLICY_QUESTION = re.compile(
 # "What does the notice ask for in the application?" asks what the notice says.
 _NOTICE_QUESTION = re.compile(
     r"\b(?:what|which)\b.{0,30}\b(?:documents?|do\s+(?:i|you)\s+need|required|attach|include|submit)\b"
+    r"|\bwhat\s+(?:would|could|will|can|might)\s+make\s+(?:my|an?|the)\s+application\b"
     r"|\b(?:do|does|is)\s+(?:i|one|it|the\s+application)\s+(?:need|require|have)\b",
     re.IGNORECASE,
 )
@@ -114,6 +137,7 @@ _FRENCH_PART = (
     r"(?:lettres?(?:\s+de\s+(?:motivation|candidature|pr[ée]sentation))?|\bcv\b|curriculum|dipl[ôo]mes?|relev[ée]s?\s+de\s+notes"
     r"|formulaires?|candidatures?|dossiers?\s+de\s+candidature|paragraphes?|r[ée]ponses?|motivation|parcours|exp[ée]riences?"
     r"|documents?|papiers|accroche|mails?\s+de\s+candidature|e-mails?\s+de\s+candidature|points\s+forts|champs?"
+    r"|phrases?|textes?|introduction|conclusion|(?:sections?|rubriques?)\s+[«\"]|qualit[ée]s"
     r"|pr[ée]sentation\s+de\s+moi|questions?\s+du\s+formulaire)"
 )
 _FRENCH_VERB = (
@@ -121,13 +145,17 @@ _FRENCH_VERB = (
     r"|rempli(?:s|r|ssez)|reformul\w*|r[ée]sum(?:e|er|ez)\b|fai(?:s|tes)(?:[\s-]+moi)?\s+(?:un|une|mon|ma|mes)|me\s+faire\s+(?:un|une|mon|ma|mes)"
     r"|propos\w*\b(?![\s-]+(?:moi\s+|nous\s+)?(?:(?:un|une|des|les?)\s+|d')?(?:autres?\s+)?(?:stages?|postes?|offres?|missions?|places?)\b)"
     r"|pr[ée]par\w*|peaufin\w*|perfectionn\w*|met(?:s|tre|tez)\s+en\s+forme|optimis\w*|v[ée]rifi\w*\s+l'orthographe"
-    r"|donne(?:z)?[\s-]+moi\s+(?:un|une|des|quelques|trois|deux)?\s*(?:mod[èe]les?|exemples?|phrases?|id[ée]es?|points?)"
-    r"|aide[sz]?[\s-]+moi\s+[àa]\s+(?:[ée]crire|r[ée]diger|remplir|formuler|corriger|traduire|am[ée]liorer))"
+    r"|donne(?:z)?[\s-]+moi\s+(?:un|une|des|quelques|trois|deux)?\s*(?:mod[èe]les?|exemples?|phrases?|id[ée]es?"
+    r"|(?:bullet\s+)?points?)|compl[ée]t(?:e|er|ez)\b"
+    r"|(?:aide[sz]?[\s-]+moi|m'aider)\s+[àa]\s+(?:[ée]crire|r[ée]diger|remplir|formuler|corriger|traduire|am[ée]liorer))"
 )
 _FRENCH_REQUEST = re.compile(
     rf"\b{_FRENCH_VERB}.{{0,60}}?{_FRENCH_PART}|{_FRENCH_PART}.{{0,80}}?\b{_FRENCH_VERB}[\s-]*(?:le|la|les|moi|l')\b"
     rf"|\brend(?:s|re|ez)\s+(?:ma|mon|mes)\s+{_FRENCH_PART}.{{0,40}}\bplus\b"
-    r"|\b(?:me|nous)\s+l'(?:[ée]cri\w*|r[ée]dig\w*|corrig\w*|tradui\w*)"  # "tu me l'écris ?": the text just discussed
+    r"|\b(?:me|nous)\s+(?:l'|la\s+|le\s+|les\s+)(?:[ée]cri\w*|r[ée]dig\w*|corrig\w*|tradui\w*|fai(?:s|tes|re)\b)"  # "tu me la fais ?"
+    r"|\b(?:relis|relisez|relire|corrige[sz]?|corriger)\b.{0,10}\bce\s+que\s+j'ai\s+[ée]crit"
+    r"|^\W*(?:qu'est-ce\s+que\s+je\s+dois|que\s+dois-je|qu'est-ce\s+que\s+je\s+(?:peux|devrais)|que|quoi)\s+"
+    r"(?:r[ée]pondre|mettre|[ée]crire|dire)\b"
     r"|\b(?:[ée]cri|r[ée]dige|corrige|tradui)s?-(?:la|le|les)\b(?=.{0,20}\bpour\s+moi)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -142,8 +170,12 @@ _FRENCH_SELF = re.compile(
 _FRENCH_DOING = re.compile(r"\b(?:je|j'(?:ai\s+)?)\s*$", re.IGNORECASE)
 _ASKS_THE_ASSISTANT = re.compile(r"\b(?:tu|vous|toi|stp|svp)\b|-(?:la|le|les|moi|nous)\b|\bs'il\s+(?:te|vous)\s+pla[iî]t",
                                  re.IGNORECASE)
+_FRENCH_TOOL = r"(?:ia|chat\s*gpt|gpt|intelligence\s+artificielle|deepl|antidote|outils?|correcteurs?)"
 _FRENCH_POLICY_QUESTION = re.compile(
-    r"\b(?:droit|permis|autoris\w*|interdit\w*|accept\w*|tol[ée]r\w*|sanctionn\w*)\b.{0,60}"
+    r"\b(?:peut-on|puis-je|on\s+peut|je\s+peux|est-ce\s+qu'on\s+peut|a-t-on\s+le\s+droit\s+d')\s*(?:\w+\s+){0,2}?"
+    r"utiliser\b.{0,40}\b" + _FRENCH_TOOL + r"\b"
+    r"|\b" + _FRENCH_TOOL + r"\b.{0,60}\b(?:poser(?:ait|a)?|pose)\s+(?:un\s+)?probl[èe]me"
+    r"|\b(?:droit|permis|autoris\w*|interdit\w*|accept\w*|tol[ée]r\w*|sanctionn\w*)\b.{0,60}"
     r"\b(?:ia|chat\s*gpt|gpt|intelligence\s+artificielle|deepl|antidote|outils?)\b"
     r"|\b(?:ia|chat\s*gpt|gpt|intelligence\s+artificielle|deepl|antidote|outils?)\b.{0,40}\b(?:autoris\w*|interdit\w*|permis|accept\w*)",
     re.IGNORECASE | re.DOTALL,
@@ -176,4 +208,5 @@ def is_drafting_request(text: str) -> bool:
         return True
     if _NOTICE_QUESTION.search(text) and not re.search(r"\b(?:for me|on my behalf)\b", text, re.IGNORECASE):
         return False
-    return bool(_REQUEST.search(text) or _TEXT_WORK.search(text))
+    return bool(_REQUEST.search(text) or _TEXT_WORK.search(text) or _JUDGED_OR_CORRECTED.search(text)
+                or _CORRECT_IT.search(text))
