@@ -5,7 +5,11 @@ Rasa 3.6.21 validates every action server response with `jsonschema.validate(res
 every call; the response schema names no `$schema`, so jsonschema 4.17.3 (the newest that Rasa's range
 `>=3.2,<4.18` allows) checks it against Draft 2020-12, whose dynamic references make that about 20 ms a call,
 several times per turn, about 70% of a custom-action turn. The schema is a constant, so it is checked once here
-and a validator built once validates each response (about 0.3 ms), with the same errors Rasa raises.
+and a validator built once validates each response (about 0.3 ms), with the same errors Rasa raises. Each event
+of a response must match exactly one of 23 event schemas (`oneOf`), which the validator tries in turn; each of
+those schemas fixes its own `event` name (`const`), so an event matches exactly one of them if and only if it
+matches the one of its name. That one is tried first (2.0 to 0.6 ms for an answer of four events); only a
+response that fails it is validated the whole way, for Rasa's own error.
 Downgrading jsonschema to 3.2 (Draft 7) would still cost about 2 ms a call. Remove this once Rasa builds its
 validator once.
 
@@ -76,8 +80,36 @@ def action_response_validator() -> Any:
     return validator_class(schema)
 
 
+@functools.lru_cache(maxsize=1)
+def validators_by_event_name() -> Tuple[Any, Dict[str, Any]]:
+    """A validator of the response without the events' `oneOf`, and one per event name for its event schema."""
+    schema = RemoteAction.action_response_format_spec()
+    event_schema = schema["properties"]["events"]["items"]
+    branches = event_schema["oneOf"]
+    names = [branch["properties"]["event"]["const"] for branch in branches]
+    assert len(set(names)) == len(names), "each event schema names its own event"
+    without_one_of = {key: value for key, value in event_schema.items() if key != "oneOf"}
+    response_schema = {**schema, "properties": {**schema["properties"],
+                                                "events": {**schema["properties"]["events"], "items": without_one_of}}}
+    validator_class = validator_for(schema)
+    return (validator_class(response_schema),
+            {name: validator_class({"allOf": [without_one_of, branch]}) for name, branch in zip(names, branches)})
+
+
+def valid_by_event_name(result: Any) -> bool:
+    """True only where Rasa's schema accepts the response (see the module's docstring)."""
+    response_validator, by_name = validators_by_event_name()
+    if not response_validator.is_valid(result):
+        return False
+    events = result.get("events", []) if isinstance(result, dict) else []
+    return all(isinstance(event, dict) and isinstance(event.get("event"), str) and event["event"] in by_name
+               and by_name[event["event"]].is_valid(event) for event in events)
+
+
 def validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
-    """Rasa's check of an action server response, with a validator built once."""
+    """Rasa's check of an action server response, with validators built once."""
+    if valid_by_event_name(result):
+        return True
     try:
         action_response_validator().validate(result)
     except ValidationError as error:

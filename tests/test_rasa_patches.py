@@ -33,6 +33,34 @@ def test_a_well_formed_response_is_accepted_and_the_project_store_installs_the_p
     assert RemoteAction._validate_action_result is rasa_patches.validate_action_result
 
 
+
+def event_variants():
+    """For every event name of Rasa's schema, events it accepts and events it rejects."""
+    names = [branch["properties"]["event"]["const"]
+             for branch in RemoteAction.action_response_format_spec()["properties"]["events"]["items"]["oneOf"]]
+    fields = [{}, {"timestamp": "noon"}, {"timestamp": 1.5, "metadata": {}}, {"name": "vacancy", "value": "250775"},
+              {"name": 3}, {"text": "hi", "parse_data": {"intent": {"name": "greet", "confidence": 1}}},
+              {"text": 5}, {"policy": None, "confidence": "high"}, {"name": "eligibility_form"}, {"data": []}]
+    return [{"event": name, **extra} for name in names for extra in fields] + [{"event": "no_such_event"}, {"name": "x"}]
+
+
+def test_every_event_variant_is_accepted_or_rejected_as_rasa_does():
+    action = RemoteAction("action_answer_question", None)
+    verdicts = []
+    for event in event_variants():
+        for response in ({"events": [event]}, {"events": [GOOD["events"][0], event], "responses": [{"text": "a"}]}):
+            try:
+                shipped = SHIPPED(action, response)
+            except ValidationError:
+                shipped = False
+            try:
+                patched = rasa_patches.validate_action_result(action, response)
+            except ValidationError:
+                patched = False
+            assert patched == shipped, response
+            verdicts.append(shipped)
+    assert 20 < sum(verdicts) < len(verdicts) - 20  # both kinds are tried
+
 def test_event_types_resolve_as_rasa_resolves_them():
     from rasa.shared.core.events import Event, UserUttered
     from rasa.shared.utils.common import all_subclasses
