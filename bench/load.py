@@ -16,7 +16,7 @@ Also the CPU time per message of the servers (this assistant: Rasa and action se
 load on the machine hardly changes, unlike latency. Every loop is bounded in count and time; all traffic goes
 to 127.0.0.1.
 
-    make bench-load [BENCH_ARGS="--stores production --profile var/profile.txt"]
+    make bench-load [BENCH_ARGS="--stores production --profile var/profile.txt --rasa-init-dir var/rasa-init"]
     SANIC_WORKERS=2 make bench-load BENCH_ARGS="--stores production"   (workers need the Redis lock store)
 """
 from __future__ import annotations
@@ -249,10 +249,11 @@ def run_this_assistant(workdir: Path, stores_kind: str, profile: Optional[Path])
             drop_postgres_database(stores.tracker_database)
 
 
-def run_rasa_init(workdir: Path) -> ServerResult:
-    folder = workdir / "rasa-init"
-    folder.mkdir()
-    build_rasa_init(folder)
+def run_rasa_init(folder: Path) -> ServerResult:
+    """The rasa init assistant in `folder`, built there first unless a model is already there."""
+    if not list(folder.glob("models/*.tar.gz")):
+        folder.mkdir(parents=True, exist_ok=True)
+        build_rasa_init(folder)
     process, url, ready = start_rasa_init(folder)
     try:
         return measure("rasa init", url, [process.pid], ready, INIT_CONVERSATIONS)
@@ -306,6 +307,9 @@ def main() -> int:
     parser.add_argument("--profile", type=Path, help="record a py-spy profile of the Rasa server at 10 users")
     parser.add_argument("--without-rasa-init", action="store_true",
                         help="measure this assistant alone, for profiling: no ratios and no verdict")
+    parser.add_argument("--rasa-init-dir", type=Path,
+                        help="keep the rasa init assistant in this folder and reuse it in later runs "
+                             "(training it takes minutes; by default it is built anew in a temporary folder)")
     arguments = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="bench-load-"))
     try:
@@ -315,7 +319,7 @@ def main() -> int:
                   f"ready after {ours.ready_seconds:.1f} s; "
                   "no verdict without the rasa init assistant")
             return 1
-        init = run_rasa_init(workdir)
+        init = run_rasa_init((arguments.rasa_init_dir or workdir / "rasa-init").resolve())
         return 0 if report(ours, init) else 1
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

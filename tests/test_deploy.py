@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Set
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT
@@ -63,3 +64,21 @@ def test_the_image_builds_with_the_same_set_up_as_make_and_sets_what_make_sets_f
     fixed_by_make = set(re.findall(r"^export (\w+) :=", (ROOT / "Makefile").read_text(), re.MULTILINE))
     set_in_image = set(re.findall(r"(\w+)=", " ".join(line for line in dockerfile.splitlines() if line.startswith("ENV"))))
     assert fixed_by_make - {"SPACY_PIPELINE", "PYTHONHASHSEED"} <= set_in_image  # those two matter to training only
+
+
+@pytest.mark.parametrize("endpoints", ["endpoints.yml", "endpoints.production.yml"])
+def test_the_domain_goes_only_to_the_action_that_reads_it(endpoints, monkeypatch):
+    """The self-check form's validation reads the form's slots from the domain; no other action reads it."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.core.utils import AvailableEndpoints
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    for variable in production_variables() | {"ACTION_SERVER_URL", "TRACKER_SQLITE_FILE"}:
+        monkeypatch.setenv(variable, "1")
+    action_endpoint = AvailableEndpoints.read_endpoints(str(ROOT / endpoints)).action
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    tracker = DialogueStateTracker("someone", domain.slots)
+    sent_with_domain = {name for name in domain.user_actions
+                        if "domain" in RemoteAction(name, action_endpoint)._action_call_format(tracker, domain)}
+    assert sent_with_domain == {"validate_eligibility_form"}
