@@ -71,6 +71,30 @@ DRAFTING_REQUESTS = [
     "describe my skills so they fit the KM internship",
     "what should I put in this section?",
     "which keywords should I use in my cover letter to get noticed?",
+    # the applicant's material turned into text, a text composed for them, a text to adapt or proofread
+    "turn my experience into bullet points for the CV",
+    "Could you write a short paragraph for me based on that?",
+    "Suppose I send you my CV, could you adapt it to match the KM internship?",
+    "can you proofread my application?",
+    "what would be a good answer for the achievement competency?",
+    "is it correct to say 'I look forward to hear from you'?",
+    "I'm writing my cover letter, can you improve it?",
+    "how should I phrase my answer to the teamwork question?",
+    # French: infinitives asked of the assistant, pronouns, what to write or change
+    "tu pourrais en faire une lettre complète ?",
+    "Peux-tu adapter ma lettre au poste KM ?",
+    "Pourriez-vous me proposer trois débuts différents pour ma lettre ?",
+    "Génère une lettre pour le stage",
+    "Mon fils a besoin d'une lettre de motivation, tu peux l'écrire pour lui ?",
+    "Que devrais-je répondre à la question sur ma motivation ?",
+    "Qu'est-ce que je mets dans la case expérience du formulaire ?",
+    "Comment je réponds à \"décrivez une situation où vous avez fait preuve d'initiative\" ?",
+    "Je te colle mon CV, tu me dis ce qu'il faut améliorer ?",
+    "Corrige l'orthographe : je suis motivez pour ce stage",
+    "Quels mots clés devrais-je glisser dans mon CV ?",
+    "Aide-moi à mettre en valeur mon stage dans mon CV",
+    "Est-ce correct de dire \"I have strong drafting skills\" ?",
+    "Bonjour, prépare ma lettre de motivation",
 ]
 
 NOT_DRAFTING = [
@@ -121,6 +145,23 @@ NOT_DRAFTING = [
     "may I use Copilot for my motivation letter?",
     "is Gemini allowed for checking my CV?",
     "which section is the internship in?",
+    # the applicant's own writing as context for a question about the notice or the policy
+    "I'd like to write about it in my motivation. Could you describe the division?",
+    "what is ePRIME? I'd like to understand it before I write my motivation letter.",
+    "Do I fill in a form online or send my CV somewhere?",
+    "which competencies does the notice list? so I can prepare examples from my own experience",
+    "Would NATO reject my application if I used AI to correct the grammar of my motivation letter?",
+    "how can you help me with my internship application?",
+    "is there anything that would make my application stronger?",
+    "compose a text message to my landlord",
+    "Pourriez-vous me résumer son rôle en quelques phrases ?",
+    "je remplis le formulaire, pourriez-vous me rappeler quelles compétences l'annonce exige ?",
+    "Si je voulais compléter mon dossier avec ce document, est-ce que ce serait encore possible ?",
+    "est-ce que j'ai encore le temps de préparer mes documents ?",
+    "Ma fille a fait relire sa lettre par ChatGPT. Est-ce que ça pourrait entraîner le rejet de son dossier ?",
+    "Dois-je faire traduire mon diplôme ou est-ce que je peux le traduire moi-même ?",
+    "est-ce qu'une formation me serait proposée au début du stage ?",
+    "Peux-tu me proposer une date de début de stage ?",
 ]
 
 
