@@ -3,24 +3,23 @@ punctuation, a message of the blind French evaluation sets (bench/data/fr_*.json
 from __future__ import annotations
 
 import json
-import unicodedata
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from tests.test_nlu_data import documented_intents, normalise
+from tests.test_nlu_data import documented_intents
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from nlu_benchmark import folded  # noqa: E402 - the benchmarks' own comparison of two writers' messages
+
 FRENCH_TRAINING = sorted((ROOT / "data" / "nlu").glob("fr_*.yml"))
 BLIND_SETS = sorted((ROOT / "bench" / "data").glob("fr_*.jsonl"))
 MIN_FRENCH_TRAINING = 12
-
-
-def folded(text: str) -> str:
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return normalise(plain.replace("«", " ").replace("»", " "))
 
 
 @pytest.fixture(scope="module")
