@@ -259,14 +259,15 @@ _ASKS_THE_ASSISTANT = re.compile(
     r"|\b(?:stp|svp)\b|\bs'il\s+(?:te|vous)\s+pla[iî]t",
     re.IGNORECASE,
 )
-_FRENCH_TOOL = r"(?:ia|chat\s*gpt|gpt|intelligence\s+artificielle|deepl|antidote|outils?|correcteurs?)"
+_FRENCH_AI_TOOL = r"(?:ia|chat\s*gpt|gpt|intelligence\s+artificielle|deepl|antidote|outils?)"
+_FRENCH_TOOL = rf"(?:{_FRENCH_AI_TOOL}|correcteurs?)"  # a spell checker too, where what using one would cost is asked
 _FRENCH_POLICY_QUESTION = re.compile(
     r"\b(?:peut-on|puis-je|on\s+peut|je\s+peux|est-ce\s+qu'on\s+peut|a-t-on\s+le\s+droit\s+d')\s*(?:\w+\s+){0,2}?"
     r"utiliser\b.{0,40}\b" + _FRENCH_TOOL + r"\b"
     r"|\b" + _FRENCH_TOOL + r"\b.{0,60}\b(?:poser(?:ait|a)?|pose)\s+(?:un\s+)?probl[èe]me"
     r"|\b(?:droit|permis|autoris\w*|interdit\w*|accept\w*|tol[ée]r\w*|sanctionn\w*)\b.{0,60}"
-    r"\b(?:ia|chat\s*gpt|gpt|intelligence\s+artificielle|deepl|antidote|outils?)\b"
-    r"|\b(?:ia|chat\s*gpt|gpt|intelligence\s+artificielle|deepl|antidote|outils?)\b.{0,40}\b(?:autoris\w*|interdit\w*|permis|accept\w*)"
+    r"\b" + _FRENCH_AI_TOOL + r"\b"
+    r"|\b" + _FRENCH_AI_TOOL + r"\b.{0,40}\b(?:autoris\w*|interdit\w*|permis|accept\w*)"
     # what having used one would cost: "... relire sa lettre par ChatGPT ... entraîner le rejet de son dossier ?"
     r"|\b(?:rejet\w*|refus\w*|[ée]limin\w*|p[ée]nalis\w*|sanction\w*|interdit\w*|disqualifi\w*)\b.{0,120}\b" + _FRENCH_TOOL + r"\b"
     r"|\b" + _FRENCH_TOOL + r"\b.{0,120}\b(?:rejet\w*|refus\w*|[ée]limin\w*|p[ée]nalis\w*|interdit\w*|disqualifi\w*)",
