@@ -124,14 +124,22 @@ chromium:
 			|| echo "Chromium could not be installed: the browser test will be skipped"; \
 	else echo "Chromium (/usr/bin/chromium) is missing and only root can install it: the browser test will be skipped"; fi
 
-$(AXE_CORE_STAMP):
+$(AXE_CORE_STAMP): | chromium  # one apt-get at a time
 	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
 	npm install --prefix var/browser --no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_CORE_VERSION)
 	@touch $@
 
-test: setup validate browser
-	$(PYTHON) -m pytest -q tests
-	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/test-results --quiet
+# The tests that do not need the trained model run while it trains (beside the data validation and Chromium's
+# install); then pytest-xdist runs the rest (pytest.mark.needs_model, the test stories among them:
+# tests/test_stories.py) on TEST_WORKERS processes, a module to a process at a time: much of a module's time is
+# spent waiting for the servers it started.
+TEST_WORKERS ?= 2
+test: venv database spacy-pipeline
+	@$(MAKE) --no-print-directory --jobs 3 --output-sync=target model validate browser & setup=$$!; \
+	$(PYTHON) -m pytest -q -m "not needs_model" tests; unmarked=$$?; \
+	wait $$setup || exit $$?; \
+	$(PYTHON) -m pytest -q -m needs_model -n $(TEST_WORKERS) --dist loadfile tests; marked=$$?; \
+	exit $$(( unmarked || marked ))
 
 bench-nlu: venv spacy-pipeline
 	@english=0; $(PYTHON) bench/nlu_benchmark.py $(BENCH_ARGS) || english=$$?; \

@@ -28,6 +28,12 @@ LOOSE_DOCUMENT_QUESTIONS = ["is a CV required?", "cv + diploma?", "CV and transc
                             "do they want a CV or not", "certificate?"]
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers", "needs_model: needs the trained model (models/assistant.tar.gz); `make test` runs the tests without "
+        "this mark while the model trains, then these")
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'vacancies.sqlite3'}"

@@ -26,7 +26,7 @@ from tests.servers import Assistant, free_port, reachable, start_assistant
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (make venv)")
 expect = playwright_api.expect
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.needs_model]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -20,7 +20,7 @@ from tests.cluster import drop_postgres_database, postgres_url_of, stored_events
 from tests.conftest import NOTICES
 from tests.servers import production_stores, reachable, sqlite_stores, start_assistant
 
-pytestmark = pytest.mark.timeout(900)
+pytestmark = [pytest.mark.timeout(900), pytest.mark.needs_model]
 NOW = "2026-11-23T10:00:00+00:00"
 STARTING_MESSAGE = "run the eligibility check, I'm a 22 year old Polish student"
 # What the applicant tells the check, and what the check reports back from it.

@@ -20,7 +20,7 @@ from actions.vacancy_db.__main__ import main as vacancy_db
 from actions.vacancy_db.repository import open_session
 from tests.conftest import NOTICES, NOW, ROOT
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.needs_model]
 
 QUESTIONS = [
     "How much is the stipend?",

@@ -21,7 +21,7 @@ from channels.rest_channel import UNAVAILABLE
 from tests.conftest import NOTICES, POSTGRES_ADMIN_URL
 from tests.servers import Assistant, http_request, start_assistant
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.needs_model]
 
 SEED = 20261202
 CHEAP_INPUTS = 10_000  # rejected by the channel before Rasa: bad bodies, over-long messages

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.servers import STARTUP_SECONDS, free_port, http_request, reachable
 
-pytestmark = pytest.mark.timeout(400)
+pytestmark = [pytest.mark.timeout(400), pytest.mark.needs_model]
 
 
 def outward_address() -> Optional[str]:

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.servers import free_port, reachable
 
-pytestmark = pytest.mark.timeout(400)
+pytestmark = [pytest.mark.timeout(400), pytest.mark.needs_model]
 
 STARTUP_SECONDS = 240
 

@@ -22,7 +22,7 @@ from tests.fault_proxy import TcpProxy
 from tests.servers import PAGE_ORIGIN, Assistant, http_request, reachable, start_assistant
 from tests.test_rest_e2e import LOOSE_DOCUMENT_QUESTIONS
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.needs_model]
 
 STORES_HERE = reachable("127.0.0.1", 5432) and reachable("127.0.0.1", 6379)
 REPLY_TIMEOUT_SECONDS = 12  # credentials.yml

@@ -105,6 +105,7 @@ def rule_policy_and_states(agent):
     return policy, states
 
 
+@pytest.mark.needs_model
 def test_the_rules_found_for_each_state_of_the_test_stories_are_rasas(rule_policy_and_states):
     from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH
 
@@ -137,6 +138,7 @@ def test_rules_that_ask_for_no_previous_action_are_found_as_rasa_finds_them():
     assert json.dumps([start]) in found[0]
 
 
+@pytest.mark.needs_model
 def test_the_graphs_run_in_sequence_give_what_rasas_runner_gives(agent, monkeypatch):
     import copy
 

@@ -16,7 +16,7 @@ from actions.vacancy_db.repository import open_session
 from tests.conftest import LOOSE_DOCUMENT_QUESTIONS, NOTICES, POSTGRES_ADMIN_URL
 from tests.servers import free_port, start_assistant
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.needs_model]
 
 
 @pytest.fixture(scope="module")
