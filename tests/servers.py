@@ -140,6 +140,11 @@ class Assistant:
                 process.kill()
 
 
+def require_model() -> None:
+    if not MODEL.exists():
+        raise RuntimeError(f"{MODEL} is missing: run the tests through `make test`, which trains it")
+
+
 def start_action_server(port: int, environment: Mapping[str, str], log_dir: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [str(RASA), "run", "actions", "--port", str(port)],
@@ -180,8 +185,7 @@ def start_assistant(database_url: str, now: str, log_dir: Path, stores: Optional
                     cors_origins: Sequence[str] = (PAGE_ORIGIN,),
                     environment: Optional[Mapping[str, str]] = None) -> Assistant:
     """The two servers, ready. `environment` overrides variables last (e.g. TRACKER_DB_PORT to a fault proxy)."""
-    if not MODEL.exists():
-        raise RuntimeError(f"{MODEL} is missing: run the tests through `make test`, which trains it")
+    require_model()
     action_port, rasa_port = free_port(), free_port()
     env = {
         **os.environ,

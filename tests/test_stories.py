@@ -9,13 +9,13 @@ import subprocess
 import pytest
 
 from tests.conftest import ROOT
-from tests.servers import MODEL, RASA
+from tests.servers import MODEL, RASA, require_model
 
 pytestmark = [pytest.mark.timeout(900), pytest.mark.needs_model]
 
 
 def test_every_test_story_is_predicted_as_written(tmp_path):
-    assert MODEL.exists(), f"{MODEL} is missing: run the tests through `make test`, which trains it"
+    require_model()
     result = subprocess.run(
         [str(RASA), "test", "core", "--model", str(MODEL), "--stories", "tests/stories",
          "--fail-on-prediction-errors", "--out", str(tmp_path), "--quiet"],
