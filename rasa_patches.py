@@ -205,6 +205,14 @@ def connection_pool(loop: asyncio.AbstractEventLoop) -> aiohttp.TCPConnector:
     return pool
 
 
+async def close_connection_pool() -> None:
+    """Close the running loop's pool: a tool that ends its loop itself (the follow-up tool) calls this first, or
+    aiohttp reports the kept-alive connections as unclosed when the process exits."""
+    pool = CONNECTION_POOLS.pop(asyncio.get_running_loop(), None)
+    if pool is not None:
+        await pool.close()
+
+
 def endpoint_session(self: EndpointConfig) -> aiohttp.ClientSession:
     """Rasa's `EndpointConfig.session` (called only in coroutines), on the running loop's connection pool, which
     closing the session leaves open."""

@@ -209,15 +209,17 @@ def test_calls_reuse_one_connection_with_rasas_settings_and_survive_a_server_res
         pool = session.connector
         await session.close()
         pool_left_open = not pool.closed and pool in rasa_patches.CONNECTION_POOLS.values()
-        await pool.close()
+        await rasa_patches.close_connection_pool()
+        pool_closed = pool.closed and pool not in rasa_patches.CONNECTION_POOLS.values()
         await runner.cleanup()
-        return first, second, third, fourth, session, pool_left_open
+        return first, second, third, fourth, session, pool_left_open, pool_closed
 
-    first, second, third, fourth, session, pool_left_open = asyncio.run(scenario())
+    first, second, third, fourth, session, pool_left_open, pool_closed = asyncio.run(scenario())
     assert first["client_port"] == second["client_port"]  # the connection was kept alive
     assert third["client_port"] != second["client_port"] and fourth["client_port"] != third["client_port"]
     assert [reply["body"] for reply in (first, second, third, fourth)] == [{"n": 1}, {"n": 2}, {"n": 3}, {"n": 4}]
     assert first["headers"]["X-Test"] == "kept" and first["headers"]["Authorization"].startswith("Basic ")
     assert session.timeout.total == rasa_patches.DEFAULT_REQUEST_TIMEOUT
     assert pool_left_open  # closing a session leaves the loop's pool open for the next call
+    assert pool_closed  # until the tool that owns the loop closes it
 

@@ -120,6 +120,7 @@ class LocalAssistant:
         raise RuntimeError(f"the action server did not start within {STARTUP_SECONDS} s")
 
     async def __aexit__(self, *exc_info) -> None:
+        await rasa_patches.close_connection_pool()
         if self.action_server is not None:
             self.action_server.terminate()
             try:
