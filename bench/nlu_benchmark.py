@@ -13,8 +13,9 @@ Printed with PASS/FAIL for the test set and CLINC150:
 - confident wrong answers: in-scope messages given another answer (target <= 1%);
 - out-of-scope recall: out-of-scope messages declined (target >= 0.97);
 - CLINC150 false accepts: CLINC150 queries given an answer (target <= 3%);
-plus macro-F1 and the share of in-scope messages declined. "new_topic:<name>" messages ask about what the notice
-says but no intent covers yet: they cannot be right, so they are reported apart and left out of the targets.
+plus macro-F1 and the share of in-scope messages declined. The blind writer labelled "new_topic:<name>" what the
+notice says but no intent covered when it wrote; those topics have intents now, and NEW_TOPIC_INTENTS (fixed from
+the label names and docs/intents.md alone, before the messages were scored) turns each label into its intent.
 A decline is out_of_scope, the low-confidence fallback (nlu_fallback) or "the notice does not say"
 (ask_uncovered_topic). Exit status 1 when a test-set or CLINC150 target is missed.
 
@@ -48,6 +49,24 @@ DECLINES = {"out_of_scope", "nlu_fallback", "ask_uncovered_topic"}
 # Replies that are not an answer from a notice: a CLINC150 query that gets one is not falsely accepted.
 SMALL_TALK = {"greet", "goodbye", "thank", "affirm", "deny", "help", "bot_challenge", "stop"}
 TARGETS = {"right": 0.97, "confident_wrong": 0.01, "oos_recall": 0.97, "clinc_false_accepts": 0.03}
+# The blind sets' "new_topic:<name>" labels and the intent that now answers each (docs/intents.md).
+NEW_TOPIC_INTENTS = {
+    "training": "ask_training", "diversity": "ask_diversity", "integrity": "ask_integrity",
+    "terms_website": "ask_programme_website", "what_is_ims": "ask_nato_body",
+    "division_description": "ask_unit_description", "sub_sections": "ask_sub_sections",
+    "thematic_areas": "ask_sub_sections", "vacancy_difference": "ask_vacancy_difference",
+    **dict.fromkeys(("javascript", "ms_office", "sharepoint", "it_skills", "work_experience"), "ask_skill"),
+}
+
+
+def labelled(intent: str) -> str:
+    """The intent a blind label stands for: itself, or the intent a new_topic label's topic has now."""
+    if not intent.startswith("new_topic:"):
+        return intent
+    name = intent.split(":", 1)[1]
+    if name not in NEW_TOPIC_INTENTS:
+        raise SystemExit(f"the label {intent!r} has no intent in NEW_TOPIC_INTENTS (bench/nlu_benchmark.py): add it")
+    return NEW_TOPIC_INTENTS[name]
 
 
 @dataclass
@@ -132,7 +151,7 @@ def load_blind(path: Path, trained: FrozenSet[str]) -> List[Example]:
         print(f"{path.relative_to(ROOT)} is missing: its figures are not printed")
         return []
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [Example(row["text"], row["intent"], row.get("kind", ""), parse_context(row.get("context")),
+    return [Example(row["text"], labelled(row["intent"]), row.get("kind", ""), parse_context(row.get("context")),
                     list(row.get("also") or [])) for row in never_trained_on(path, rows, trained)]
 
 
@@ -301,7 +320,7 @@ def intent_thresholds(examples, readings, clinc_readings, start: float, margin: 
     weight = len(examples) / max(len(clinc_readings), 1)
     tops: Dict[str, List[Tuple[float, float]]] = defaultdict(list)  # intent -> (confidence, value if accepted)
     for example, reading in zip(examples, readings):
-        if reading.by_rule or example.intent.startswith("new_topic:"):
+        if reading.by_rule:
             continue
         classified = [r for r in reading.ranking if r[0] != "nlu_fallback"]
         if classified:
@@ -382,7 +401,7 @@ def macro_f1(pairs: Sequence[Tuple[str, str]]) -> float:
 
 
 def figures(examples: Sequence[Example], intents: Sequence[str]) -> Dict[str, float]:
-    pairs = [(e.intent, guess) for e, guess in zip(examples, intents) if not e.intent.startswith("new_topic:")]
+    pairs = [(e.intent, guess) for e, guess in zip(examples, intents)]
     in_scope = [(t, g) for t, g in pairs if t != "out_of_scope"]
     oos = [g for t, g in pairs if t == "out_of_scope"]
     share = lambda part, whole: len(part) / len(whole) if whole else 0.0  # noqa: E731
@@ -412,9 +431,7 @@ def report_blind(label: str, examples: List[Example], readings: List[Reading], j
         return False
     intents = [r.intent for r in readings]
     f = figures(examples, intents)
-    new_topics = [(e, r) for e, r in zip(examples, readings) if e.intent.startswith("new_topic:")]
-    print(f"\n== {label}: {len(examples)} messages: {f['in_scope']} in scope, {f['out_of_scope']} out of scope, "
-          f"{len(new_topics)} on topics with no intent yet (left out of the figures)")
+    print(f"\n== {label}: {len(examples)} messages: {f['in_scope']} in scope, {f['out_of_scope']} out of scope")
     rows = [("in-scope answered with the right intent", f["right"], "right"),
             ("confident wrong answers (in scope)", f["confident_wrong"], "confident_wrong"),
             ("out-of-scope recall", f["oos_recall"], "oos_recall")]
@@ -424,18 +441,13 @@ def report_blind(label: str, examples: List[Example], readings: List[Reading], j
     print(f"  {'macro-F1 (declines folded into out_of_scope)':42s} {f['macro_f1']:.4f}")
     by_kind = defaultdict(list)
     for example, intent in zip(examples, intents):
-        if not example.intent.startswith("new_topic:"):
-            by_kind[example.kind or "?"].append(intent == example.intent or
-                                                (example.intent == "out_of_scope" and intent in DECLINES))
+        by_kind[example.kind or "?"].append(intent == example.intent or
+                                            (example.intent == "out_of_scope" and intent in DECLINES))
     print("  right by kind (two-part: what it asks first is answered; self-check answers: read by the check): " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items())))
     two_part = [(e, r) for e, r in zip(examples, readings) if e.also]
     if two_part:
         found = sum(set(e.also) <= set(answered_intents(e.text, r)) for e, r in two_part)
         print(f"  two-part messages whose second question is answered too: {found}/{len(two_part)}")
-    if new_topics:
-        declined = sum(r.intent in DECLINES for _, r in new_topics)
-        print(f"  new_topic:* messages (cannot be right yet): {declined}/{len(new_topics)} declined, the rest answered "
-              f"with: {dict(Counter(r.intent for _, r in new_topics if r.intent not in DECLINES))}")
     return all(verdict(value, key).endswith("PASS") for _, value, key in rows)
 
 

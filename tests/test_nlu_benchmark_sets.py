@@ -28,3 +28,19 @@ def test_every_blind_set_is_scored_on_messages_never_trained_on():
     for path in SETS.values():
         kept = load_messages(path, trained)
         assert len(kept) > 150 and not any(folded(message["text"]) in trained for message in kept)
+
+
+def test_every_blind_label_is_an_intent_of_the_domain():
+    """A new_topic label is scored as the intent its topic has now; an unknown one stops the benchmark."""
+    import pytest
+    import yaml
+
+    from nlu_benchmark import labelled
+
+    intents = set(yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]) | {"out_of_scope"}
+    trained = trained_texts()
+    labels = {example.intent for path in (VALIDATION, TEST) for example in load_blind(path, trained)}
+    labels |= {message["intent"] for path in SETS.values() for message in load_messages(path, trained)}
+    assert labels <= intents and labelled("new_topic:what_is_ims") == "ask_nato_body"
+    with pytest.raises(SystemExit, match="new_topic:parking"):
+        labelled("new_topic:parking")
