@@ -81,7 +81,7 @@ def score(messages: List[dict], predictions: List[Tuple[str, float]]) -> Dict[st
         "confident_wrong": wrong / len(in_scope),
         "oos_recall": sum(g in DECLINES for g in oos) / len(oos),
         "macro_f1": f1,
-        "declined": sum(g in DECLINES for _, g in in_scope) / len(in_scope),
+        "declined": sum(g in DECLINES and g not in accepted(m) for m, g in in_scope) / len(in_scope),
     }
 
 

@@ -44,3 +44,16 @@ def test_every_blind_label_is_an_intent_of_the_domain():
     assert labels <= intents and labelled("new_topic:what_is_ims") == "ask_nato_body"
     with pytest.raises(SystemExit, match="new_topic:parking"):
         labelled("new_topic:parking")
+
+
+def test_french_figures_split_in_scope_messages_into_right_wrong_and_declined():
+    """A rightly declined "the notice does not say" counts once, as right, not also as declined."""
+    from french_nlu_benchmark import score
+
+    messages = [{"intent": "ask_stipend"}, {"intent": "ask_uncovered_topic"}, {"intent": "ask_deadline"},
+                {"intent": "ask_telework"}, {"intent": "out_of_scope"}]
+    guesses = [("ask_stipend", 0.9), ("ask_uncovered_topic", 0.8), ("nlu_fallback", 0.3), ("ask_hours", 0.7),
+               ("out_of_scope", 0.9)]
+    figures = score(messages, guesses)
+    assert (figures["in_scope_right"], figures["confident_wrong"], figures["declined"]) == (0.5, 0.25, 0.25)
+    assert figures["oos_recall"] == 1.0
