@@ -18,10 +18,13 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.understanding.intent_rules import SMALL_TALK, mark_entities, rule_intent
-from components.understood_text import ORIGINAL_TEXT, PART, READING_EXPECTS, READING_OF, READING_WINS, SURER
+from components.understood_text import LEANED_TO, ORIGINAL_TEXT, PART, READING_EXPECTS, READING_OF, READING_WINS, SURER
 
 DECIDED_BY_RULE = "decided_by_rule"  # in the parse result where a rule set the intent
 FURTHER_INTENTS = "further_intents"  # in the parse result: the other questions of a message that joins several
+# What a message alone says that its words in context never replace: "perfect, that's it" thanks, "forget it" stops.
+KEPT_AS_SENT = SMALL_TALK | {"stop"}
+NAMES = frozenset({"vacancy", "country", "language", "place"})  # the entities a follow-up may name
 NOT_FURTHER = frozenset({None, "nlu_fallback", "out_of_scope", "greet", "goodbye", "thank", "affirm", "deny", "help",
                          "bot_challenge", "stop", "choose_vacancy", "request_drafting", "check_eligibility"})
 
@@ -68,11 +71,22 @@ def top_confidence(message: Message) -> float:
     return ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0) if ranking else 0.0
 
 
+def names_something(message: Message) -> bool:
+    """The message names a vacancy, a country, a language or a place (its reply language is not a name)."""
+    return any(entity.get("entity") in NAMES for entity in message.get(ENTITIES) or [])
+
+
+def first_guesses(message: Message, count: int = 3) -> List[str]:
+    """The classifier's first few guesses for a message (the fallback's own entry aside)."""
+    ranking = [r.get(INTENT_NAME_KEY) for r in message.get(INTENT_RANKING_KEY) or []]
+    return [name for name in ranking if name != "nlu_fallback"][:count]
+
+
 def keep_surer_readings(messages: List[Message]) -> List[Message]:
     """The messages as sent, each with the intent of another reading (components.understood_text adds them after
     the messages) where that reading is a question the classifier is surer of and, for some readings, the message
-    alone was not understood (an out-of-scope reading never replaces another: a long message whole often reads as
-    out of scope), and with the other questions of a message that joins several."""
+    alone leaned to it or was not understood (an out-of-scope reading never replaces another: a long message
+    whole often reads as out of scope), and with the other questions of a message that joins several."""
     sent = [message for message in messages if message.get(READING_OF) is None]
     for reading in messages[len(sent):]:
         message = sent[reading.get(READING_OF)]
@@ -81,7 +95,12 @@ def keep_surer_readings(messages: List[Message]) -> List[Message]:
         surer = top_confidence(reading) > top_confidence(message)
         read = (reading.get(INTENT) or {}).get(INTENT_NAME_KEY)
         answers = read not in {None, "nlu_fallback", "out_of_scope"} and reading.get(READING_EXPECTS) in {None, read}
-        if surer and answers and (unsure or (reading.get(READING_WINS) == SURER and own not in SMALL_TALK)):
+        wins, kept = reading.get(READING_WINS), own in KEPT_AS_SENT
+        if wins == LEANED_TO:  # "what about Ukraine?" asks the last question again; "and where exactly?" may not
+            allowed = not kept and (read in first_guesses(message) or (unsure and names_something(message)))
+        else:
+            allowed = unsure or (wins == SURER and not kept)
+        if surer and answers and allowed:
             message.set(INTENT, reading.get(INTENT), add_to_output=True)
             message.set(INTENT_RANKING_KEY, reading.get(INTENT_RANKING_KEY), add_to_output=True)
             message.set("read_as", reading.get(TEXT), add_to_output=True)

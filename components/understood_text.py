@@ -28,15 +28,16 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.understanding.followups import points_back, topic_intent, with_context
+from actions.understanding.followups import continues, points_back, topic_intent, with_context
 from actions.understanding.message_split import question_clauses, question_part, without_framing
 from actions.understanding.spelling import DomainSpelling, domain_vocabulary
 
 ORIGINAL_TEXT = "original_text"  # the message as sent, restored by components.intent_rules
 UNDERSTOOD_TEXT = "understood_text"  # what was classified, in the parse result for inspection
 READING_OF = "reading_of"  # on an extra message: the position of the message it reads again
-READING_WINS = "reading_wins"  # on an extra message: SURER (where the classifier is surer of it) or UNSURE
+READING_WINS = "reading_wins"  # on an extra message: SURER, LEANED_TO or UNSURE
 SURER, UNSURE = "where surer", "where the message alone is not understood"
+LEANED_TO = "where surer and among the message alone's first guesses"
 READING_EXPECTS = "reading_expects"  # on a reading in context that does not point back: the only intent it may give
 PART = "one of the questions a message joins"  # also kept as a further question to answer
 VOCABULARY_FILE = "vocabulary.json"
@@ -95,6 +96,8 @@ class UnderstoodText(GraphComponent):
             in_context = with_context(understood, last_topic)
             if in_context and points_back(understood):
                 readings.append(Message(data={TEXT: in_context, READING_OF: position, READING_WINS: SURER}))
+            elif in_context and continues(understood):  # "and where exactly?" may ask something new
+                readings.append(Message(data={TEXT: in_context, READING_OF: position, READING_WINS: LEANED_TO}))
             elif in_context:  # "does a master count too?" continues the last topic or is not read in context
                 readings.append(Message(data={TEXT: in_context, READING_OF: position, READING_WINS: UNSURE,
                                               READING_EXPECTS: topic_intent(last_topic)}))

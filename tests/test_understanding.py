@@ -1,7 +1,7 @@
 """What the NLU classifies: a long message's question part, respelled words, follow-ups read with their topic."""
 from __future__ import annotations
 
-from actions.understanding.followups import points_back, with_context
+from actions.understanding.followups import continues, points_back, with_context
 from actions.understanding.message_split import question_clauses, question_part, without_framing
 from actions.understanding.spelling import DomainSpelling, vocabulary
 
@@ -33,6 +33,11 @@ def test_a_real_word_written_for_another_is_read_as_meant():
 
 def test_short_tokens_and_numbers_are_left_alone():
     assert DOMAIN.correct("KM 250770 ok") == "KM 250770 ok"
+
+
+def test_an_abbreviation_in_capitals_is_left_alone():
+    zones = DomainSpelling(vocabulary(["when does it close in est?", "the deadline in CET"]))
+    assert zones.correct("and in PST?") == "and in PST?" and zones.correct("and in pst?") == "and in est?"
 
 
 def test_a_short_message_is_classified_whole():
@@ -97,9 +102,10 @@ def test_only_a_short_message_after_a_topic_gets_a_second_reading():
     assert with_context("which language should they be", "uncovered_topic") is None
 
 
-def test_a_pronoun_or_a_continuing_opening_points_back():
-    assert points_back("which language should they be") and points_back("and for interns?")
-    assert not points_back("does a master count too?")
+def test_a_pronoun_points_back_and_a_continuing_opening_continues():
+    assert points_back("which language should they be") and points_back("and is it paid?")
+    assert not points_back("does a master count too?") and not continues("does a master count too?")
+    assert not points_back("so no part-time?") and continues("so no part-time?") and continues("and where exactly?")
 
 
 def test_the_questions_a_message_joins_are_told_apart():
@@ -155,3 +161,38 @@ def test_a_reading_in_context_that_does_not_point_back_must_continue_the_last_to
                            **{READING_OF: 0, READING_WINS: UNSURE, READING_EXPECTS: "ask_studies_requirement"})
     alone = classified("does a master count too?", "ask_studies_requirement", 0.4)
     assert keep_surer_readings([alone, continued])[0].get("intent")["name"] == "ask_studies_requirement"
+
+
+def test_a_reading_in_context_never_replaces_thanks_or_a_stop():
+    from components.intent_rules import keep_surer_readings
+    from components.understood_text import READING_OF, READING_WINS, SURER
+
+    for intent, text in (("stop", "actually forget it, I'll do this later"), ("thank", "perfect, that's what I needed")):
+        sent = classified(text, intent, 0.7)
+        in_context = classified(f"{text} (the minimum age)", "ask_age_requirement", 0.8, **{READING_OF: 0, READING_WINS: SURER})
+        assert keep_surer_readings([sent, in_context])[0].get("intent")["name"] == intent
+
+
+def test_a_continuing_follow_up_is_read_in_context_only_where_the_message_alone_leans_to_it():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.intent_rules import keep_surer_readings
+    from components.understood_text import LEANED_TO, READING_OF, READING_WINS
+
+    def reading_of(text, alone, in_context, entities=()):
+        sent = Message(data={"text": text, "intent": {"name": alone[0][0], "confidence": alone[0][1]},
+                             "intent_ranking": [{"name": n, "confidence": c} for n, c in alone],
+                             "entities": [{"entity": "reply_language", "value": "en"}, *entities]})
+        reading = classified(f"{text} (context)", in_context, 0.9, **{READING_OF: 0, READING_WINS: LEANED_TO})
+        return keep_surer_readings([sent, reading])[0].get("intent")["name"]
+
+    assert reading_of("and after the deadline?", [("ask_deadline", 0.71), ("ask_uncovered_topic", 0.17),
+                                                  ("ask_application_update", 0.06)], "ask_application_update") \
+        == "ask_application_update"
+    assert reading_of("so no part-time?", [("ask_schedule", 0.74), ("deny", 0.22), ("out_of_scope", 0.02),
+                                           ("ask_hours", 0.01)], "ask_hours") == "ask_schedule"
+    assert reading_of("and where exactly?", [("nlu_fallback", 0.45), ("ask_location", 0.43), ("out_of_scope", 0.28),
+                                             ("ask_how_to_apply", 0.04)], "ask_start_date") == "nlu_fallback"
+    assert reading_of("what about Ukraine?", [("nlu_fallback", 0.45), ("out_of_scope", 0.43), ("help", 0.16)],
+                      "ask_nationality_requirement", entities=[{"entity": "country", "value": "Ukraine"}]) \
+        == "ask_nationality_requirement"  # a name: the last question asked again for it

@@ -7,7 +7,8 @@ word ("credit" is not "credits", "visa" is not "vis"): the correction is the clo
 frequent where several are as close. A French message is left as written: with no French dictionary to tell a
 real word from a typo, its words would be "corrected" into domain words ("juillet" into "billet", "cantine" into
 "continue"); the classifier's character n-grams read its typos.
-A few real words written for another ("were is", "weather I") are read as meant.
+A word in capitals is an abbreviation ("PST", "OSCE") and kept. A few real words written for another ("were is",
+"weather I") are read as meant.
 """
 from __future__ import annotations
 
@@ -71,8 +72,8 @@ class DomainSpelling:
 
     def correct_word(self, word: str) -> str:
         lower = word.lower()
-        if len(lower) < MIN_CORRECTED_LENGTH or lower in self.known or lower in english_words():
-            return word
+        if len(lower) < MIN_CORRECTED_LENGTH or word.isupper() or lower in self.known or lower in english_words():
+            return word  # an upper-case word is an abbreviation: "PST" is not "est"
         suggestions = self.symspell.lookup(lower, Verbosity.CLOSEST, max_edit_distance=max_distance(lower))
         return suggestions[0].term if suggestions else word
 
