@@ -63,3 +63,13 @@ def test_the_language_question_reads_a_bare_language_that_free_text_does_not(vac
     assert run_check("language", "Spanish only", vacancies, TODAY).check.status == "not_met"
     assert not run_check("language", "I'm 23, Spanish", vacancies, TODAY, asked=False).check.understood
     assert personal_verdict("language", "I'm English, can I apply?", vacancies, TODAY) is None
+
+
+def test_a_country_named_alone_after_the_nationality_criterion_is_checked_for_membership(vacancies):
+    assert personal_verdict("nationality", "what about Ukraine?", vacancies, TODAY) == "Ukraine is not a NATO member state."
+    assert personal_verdict("nationality", "and for the Netherlands?", vacancies, TODAY).startswith(
+        "The Netherlands is a NATO member state")
+    assert personal_verdict("nationality", "et la Suède ?", vacancies, TODAY).startswith("Sweden is a NATO member state")
+    assert personal_verdict("nationality", "what about the stipend?", vacancies, TODAY) is None
+    assert personal_verdict("nationality", "what about Ukraine and Sweden?", vacancies, TODAY) is None  # not one name
+    assert all(personal_verdict("nationality", text, vacancies, TODAY) is None for text in ("", "???", "and " * 5000))

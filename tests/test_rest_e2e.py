@@ -55,6 +55,15 @@ def test_follow_up_keeps_the_vacancy_in_focus(assistant):
     assert "€1,286.09" in reply and "250770" in reply and "250775" not in reply
 
 
+def test_a_follow_up_that_continues_is_read_as_its_own_question_or_as_the_last_one(assistant):
+    user = sender()
+    assistant.send(user, "how many hours a week is the internship?")
+    assert "Schedule:" in assistant.reply_text(user, "so no part-time?")  # its own question, not the hours again
+    user = sender()
+    assistant.send(user, "do I have to be from a NATO country?")
+    assert "Ukraine is not a NATO member state" in assistant.reply_text(user, "what about Ukraine?")
+
+
 def test_naming_another_vacancy_repeats_the_last_topic_for_it(assistant):
     user = sender()
     assistant.send(user, "is the KM internship remote?")

@@ -16,6 +16,7 @@ from actions.answers.composers import essential_criterion
 from actions.clock import in_brussels
 from actions.eligibility.criteria import (CRITERIA, SPEAKS_OF_ONESELF, CriterionCheck, check_age, check_language, check_nationality, check_studies,
                                  without_requirement_questions)
+from actions.understanding.countries import find_country_mentions
 from actions.understanding.french_reading import english_reading
 from actions.vacancy_db.models import Vacancy
 
@@ -33,6 +34,20 @@ _MEMBERSHIP_QUESTION = re.compile(
     r"\b(?:in|of|part\s+of|member(?:\s+state)?s?\s+of|belong\w*\s+to)\s+(?:the\s+)?nato\b"
     r"|\bnato\s+(?:member|country|ally|state)"
     r"|\b(?:dans|de|membre|partie|appartient|appartenir)\s+(?:de\s+)?l['’]otan\b", re.IGNORECASE)
+# "what about Ukraine?", "and for Sweden?", "et la Suède ?": a country named alone, after the nationality criterion,
+# asks the same of that country.
+_CONTINUING_OPENING = re.compile(r"^\W*(?:(?:and|et)\s+)?(?:(?:what|how)\s+about\s+|quid\s+de\s+|also\s+|aussi\s+)?"
+                                 r"(?:(?:for|pour)\s+)?(?:(?:the|la|le|les)\s+|l['’])?", re.IGNORECASE)
+LONGEST_COUNTRY_NAME = 60  # characters: a longer message is not a country's name alone
+
+
+def names_only_a_country(text: str) -> bool:
+    """The message is a country's name, with at most an opening that continues the last question."""
+    name = _CONTINUING_OPENING.sub("", text, count=1).rstrip(" ?!.")
+    if not name or len(name) > LONGEST_COUNTRY_NAME:
+        return False
+    mentions = find_country_mentions(name)
+    return len(mentions) == 1 and (mentions[0].start, mentions[0].end) == (0, len(name))
 
 
 @dataclass(frozen=True)
@@ -83,9 +98,10 @@ def personal_verdict(criterion: str, text: str, vacancies: Sequence[Vacancy], to
     """What the criterion means for the person, when the message says something about them that the rules can
     read ("I graduated two years ago" is read, though it leaves the criterion open); else None. A question about
     the requirement ("do I need a master's degree?") says nothing about them. French is read by the same rules
-    ("j'ai 19 ans" is "I am 19 years old")."""
+    ("j'ai 19 ans" is "I am 19 years old"). Whether a country is a member state is answered when asked ("is
+    Ukraine a NATO member?") and when the country is named alone ("what about Ukraine?")."""
     text = english_reading(text)
-    if criterion == "nationality" and _MEMBERSHIP_QUESTION.search(text):  # "is Ukraine a NATO member?"
+    if criterion == "nationality" and (_MEMBERSHIP_QUESTION.search(text) or names_only_a_country(text)):
         check = check_nationality(text, today)
         return check.explanation if check.understood else None
     statement = without_requirement_questions(text)
