@@ -486,7 +486,7 @@ def report_clinc(examples: List[Example], readings: List[Reading]) -> bool:
 def sweep(sets: Dict[str, Tuple[List[Example], List[Reading]]], clinc: Tuple[List[Example], List[Reading]]) -> None:
     """Figures at other fallback thresholds, on the validation data only."""
     print("\n== threshold sweep on validation data (right / confident wrong / oos recall / CLINC false accepts)")
-    for threshold in [0.4, 0.45, 0.5, 0.55, 0.6, 0.62, 0.64, 0.66, 0.68, 0.7, 0.75, 0.8]:
+    for threshold in [0.4, 0.45, 0.46, 0.47, 0.48, 0.49, 0.5, 0.55, 0.6, 0.62, 0.64, 0.66, 0.68, 0.7, 0.75, 0.8]:
         cells = []
         for label, (examples, readings) in sets.items():
             f = figures(examples, [at_threshold(r, threshold) for r in readings])
