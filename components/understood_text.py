@@ -28,7 +28,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.understanding.followups import continues, points_back, topic_intent, with_context
+from actions.understanding.followups import continues, points_back, refers_back, topic_intent, with_context
 from actions.understanding.message_split import question_clauses, question_part, without_framing
 from actions.understanding.spelling import DomainSpelling, domain_vocabulary
 
@@ -104,7 +104,8 @@ class UnderstoodText(GraphComponent):
             clauses = question_clauses(understood)
             if len(clauses) > 1:
                 readings += [Message(data={TEXT: clause, READING_OF: position, READING_WINS: PART}) for clause in clauses]
-            if asked != original:
+            if asked != original:  # a question that points back ("does that rule me out?") needs what it follows
                 whole = self.spelling.correct(original)
-                readings.append(Message(data={TEXT: whole, READING_OF: position, READING_WINS: UNSURE}))
+                wins = SURER if refers_back(asked) else UNSURE
+                readings.append(Message(data={TEXT: whole, READING_OF: position, READING_WINS: wins}))
         return messages + readings

@@ -196,3 +196,30 @@ def test_a_continuing_follow_up_is_read_in_context_only_where_the_message_alone_
     assert reading_of("what about Ukraine?", [("nlu_fallback", 0.45), ("out_of_scope", 0.43), ("help", 0.16)],
                       "ask_nationality_requirement", entities=[{"entity": "country", "value": "Ukraine"}]) \
         == "ask_nationality_requirement"  # a name: the last question asked again for it
+
+
+def test_a_long_message_whose_question_points_back_is_also_read_whole_where_surer():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.understood_text import READING_WINS, SURER, UNSURE, UnderstoodText
+
+    understood = UnderstoodText({}, None, None, {})
+    intro = "Hi, I'm a political science student in Vienna and I wrote my thesis on NATO partnerships. I'm Austrian. " * 2
+
+    def whole_reading_wins(question):
+        sent, *readings = understood.process([Message(data={"text": intro + question})])
+        assert sent.get("text") == question  # the question part is classified
+        [whole] = [r for r in readings if r.get("text") == intro + question]
+        return whole.get(READING_WINS)
+
+    assert whole_reading_wins("Does that rule me out?") == SURER  # "that" is the introduction's nationality
+    assert whole_reading_wins("What is the stipend?") == UNSURE
+
+
+def test_a_repeated_training_typo_of_a_notice_word_is_still_corrected():
+    from actions.understanding.spelling import domain_vocabulary
+
+    examples = ["who can apply?"] * 20 + ["who can aply", "how to aply", "the ePRIME programme", "the ePRIME one"]
+    counts = domain_vocabulary(examples, ["Apply by the deadline."])
+    assert "aply" not in counts and "eprime" in counts  # a typo of "apply"; a word of its own, seen twice
+    assert DomainSpelling(counts).correct("who can aply") == "who can apply"

@@ -36,9 +36,14 @@ def is_short(text: str) -> bool:
     return len(re.findall(r"\w+", text)) <= FOLLOW_UP_MAX_WORDS
 
 
+def refers_back(text: str) -> bool:
+    """The text has a pronoun or a determiner that points at something said before it."""
+    return bool(_POINTS_BACK.search(text))
+
+
 def points_back(text: str) -> bool:
     """A short message that points back at something said before."""
-    return is_short(text) and bool(_POINTS_BACK.search(text))
+    return is_short(text) and refers_back(text)
 
 
 def continues(text: str) -> bool:

@@ -33,12 +33,28 @@ def vocabulary(texts: Iterable[str]) -> Counter:
 
 def domain_vocabulary(examples: Iterable[str], notices: Iterable[str]) -> Counter:
     """The words to correct towards: every word of the notices, and the training examples' words that are English
-    or occur at least twice (a word seen once and in no dictionary is one of the typos the training data holds
-    on purpose, "aply", and is corrected like any other)."""
+    or occur at least twice, except the typos the training data holds on purpose. A word in no dictionary seen once
+    is one ("aply"); so is one seen more often that a single edit turns into a word of the notices the training
+    data uses ten times as often ("aply" twice against "apply" 364 times, "clearence", "wich")."""
     trained = vocabulary(examples)
     counts = vocabulary(notices)
-    counts.update({word: n for word, n in trained.items() if n >= 2 or word in english_words()})
+    used_notice_words = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+    for word in counts:
+        if trained[word]:
+            used_notice_words.create_dictionary_entry(word, trained[word])
+
+    def misspells_a_notice_word(word: str) -> bool:
+        if word in counts or len(word) <= MIN_CORRECTED_LENGTH:
+            return False
+        neighbours = used_notice_words.lookup(word, Verbosity.ALL, max_edit_distance=1)
+        return any(n.term != word and n.count >= TYPO_FREQUENCY_RATIO * trained[word] for n in neighbours)
+
+    counts.update({word: n for word, n in trained.items()
+                   if word in english_words() or (n >= 2 and not misspells_a_notice_word(word))})
     return counts
+
+
+TYPO_FREQUENCY_RATIO = 10  # how much more often the training data uses the word a typo is one edit from
 
 
 @lru_cache(maxsize=1)
