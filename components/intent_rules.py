@@ -97,7 +97,8 @@ def keep_surer_readings(messages: List[Message]) -> List[Message]:
         answers = read not in {None, "nlu_fallback", "out_of_scope"} and reading.get(READING_EXPECTS) in {None, read}
         wins, kept = reading.get(READING_WINS), own in KEPT_AS_SENT
         if wins == LEANED_TO:  # "what about Ukraine?" asks the last question again; "and where exactly?" may not
-            allowed = not kept and (read in first_guesses(message) or (unsure and names_something(message)))
+            not_understood = unsure or own == "out_of_scope"  # a bare name alone reads as nothing or out of scope
+            allowed = not kept and (read in first_guesses(message) or (not_understood and names_something(message)))
         else:
             allowed = unsure or (wins == SURER and not kept)
         if surer and answers and allowed:

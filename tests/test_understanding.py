@@ -196,6 +196,8 @@ def test_a_continuing_follow_up_is_read_in_context_only_where_the_message_alone_
     assert reading_of("what about Ukraine?", [("nlu_fallback", 0.45), ("out_of_scope", 0.43), ("help", 0.16)],
                       "ask_nationality_requirement", entities=[{"entity": "country", "value": "Ukraine"}]) \
         == "ask_nationality_requirement"  # a name: the last question asked again for it
+    assert reading_of("what about Ukraine?", [("out_of_scope", 0.6), ("help", 0.16)], "ask_nationality_requirement",
+                      entities=[{"entity": "country", "value": "Ukraine"}]) == "ask_nationality_requirement"
 
 
 def test_a_long_message_whose_question_points_back_is_also_read_whole_where_surer():
