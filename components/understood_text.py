@@ -43,6 +43,11 @@ PART = "one of the questions a message joins"  # also kept as a further question
 VOCABULARY_FILE = "vocabulary.json"
 
 
+def classified_text(text: str, spelling: DomainSpelling) -> str:
+    """What is classified, and what the intent rules read: the question part, respelled, without its framing."""
+    return without_framing(spelling.correct(question_part(text)))
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
 class UnderstoodText(GraphComponent):
     """Sets the text to classify: the question part, with the spelling normalised."""
@@ -88,7 +93,7 @@ class UnderstoodText(GraphComponent):
         for position, message in enumerate(messages):
             original = message.get(TEXT) or ""
             asked = question_part(original)
-            understood = without_framing(self.spelling.correct(asked))
+            understood = classified_text(original, self.spelling)
             if understood != original:
                 message.set(ORIGINAL_TEXT, original)
                 message.set(TEXT, understood)

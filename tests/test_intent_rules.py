@@ -108,3 +108,24 @@ def test_vacancies_and_places_are_marked_where_the_nlu_found_them():
     assert mark_entities("I'm Swedish", [(4, 11, "country")]) == "I'm Swedish"  # countries stay words
     marked = mark_entities("write my cover letter for the KM one", [(30, 32, "vacancy")])
     assert rule_intent(marked, "choose_vacancy") == "request_drafting"
+
+
+@pytest.mark.parametrize(
+    "question_part, whole",
+    [
+        ("Could you improve it?", "Here is my cover letter: Dear Sir, I am writing to apply. Could you improve it?"),
+        ("Pourriez-vous la raccourcir ?", "Ma lettre de motivation dépasse une page. Pourriez-vous la raccourcir ?"),
+        ("Is it correct?", 'My closing sentence: "I would be honoured to join your team." Is it correct?'),
+        ("Thanks.", "Give me five bullet points for my motivation letter. Thanks."),
+    ],
+)
+def test_a_long_drafting_request_is_refused_whatever_its_question_part(question_part, whole):
+    assert rule_intent(question_part, "ask_documents", whole) == "request_drafting"
+
+
+def test_a_drafting_statement_before_another_question_leaves_that_question():
+    """The whole message mentions writing, but its question asks about the notice."""
+    whole = "I'm writing my cover letter tonight. What is the stipend?"
+    assert rule_intent("What is the stipend?", "ask_stipend", whole) is None
+    whole = "Please write my cover letter. What is the stipend?"
+    assert rule_intent("What is the stipend?", "ask_stipend", whole) is None

@@ -13,7 +13,7 @@ from actions.answers.messages import msg
 from actions.answers.topics import topic_of_intent
 
 # A guess below this is too weak to be worth offering; the reply then only says what can be answered.
-MIN_SUGGESTED_CONFIDENCE = 0.25  # the fallback threshold is 0.46 (config.yml)
+MIN_SUGGESTED_CONFIDENCE = 0.25  # the fallback threshold is 0.49 (config.yml)
 
 
 def subject(intent: str) -> Optional[str]:

@@ -26,7 +26,7 @@ _APPLICATION_PART = (
 )
 _DRAFTING_VERB = (
     r"(?:write|writ(?:ing|ten)|draft|compose|redraft|re-?write|improve|polish|proof-?read|edit|correct|fix|rephrase"
-    r"|put\s+together|rate|grade|critique|look\s+(?:at|over)|answer|how\s+would\s+you\s+(?:answer|write|phrase|put)"
+    r"|put\s+together|rate|grade|critique|look\s+(?:at|over)|answer|how\s+would\s+you\s+(?:answer|write|phrase|put|start|begin|open|end|close)"
     r"|phrase|word|formulate|express|suggest|provide|do(?=\s+(?:my|the|this)\b)|what\s+(?:would|could)\s+be\s+(?:a\s+)?good"
     r"|paraphrase|re-?word|reformulate|translate|fill(?:\s+(?:in|out))?|complete|generate|create|produce|prepare|tailor|optimi[sz]e"
     r"|tweak|enhance|strengthen|shorten|adapt|summari[sz]e|make\s+.{0,40}(?:better|stronger|sound|more|shine|stand\s+out)"
@@ -34,7 +34,7 @@ _DRAFTING_VERB = (
     r"|(?:give\s+me|list)\s+(?:a|an|some|\d+|three|two|one|a\s+few)?\s*(?:\w+\s+)?"
     r"(?:sentences?|lines?|paragraphs?|examples?|templates?|samples?|ideas?|words?|text|bullet|points|phrases)"
     r"|what\s+(?:should|could|can|do)\s+i\s+(?:write|say|put|answer|mention)"
-    r"|(?:what|which)\s+(?:words|keywords|phrases|wording|terms)\s+(?:should|could|can|do|must)\s+i\s+use)"
+    r"|(?:what|which)\s+(?:words|keywords|phrases|wording|terms)\s+(?:should|could|can|do|must)\s+i\s+(?:use|put|include|add|mention))"
 )
 # The whole application is only drafted by writing or proofreading it; "fix/edit my application" asks about updating
 # a submission.
@@ -51,7 +51,8 @@ _WRITE_WHOLE_APPLICATION = (
 # applicant's text.
 _COMPOSE_TEXT = (
     r"\b(?:write|draft|compose)\s+(?:me\s+)?(?:a|an|one|some|the)\s+(?:\w+\s+){0,2}?"
-    r"(?:text|paragraph|answer|response|summary|introduction|statement|sentences?|lines)\b(?!\s+messages?\b)"
+    r"(?:text|paragraph|answer|response|summary|introduction|statement|sentences?|lines"
+    r"|(?:sample|example|model|template|strong|good|short|quick|nice)\s+letter)\b(?!\s+messages?\b)"
     r"(?!\s+(?:of|about|on)\s+(?:the|this)\s+(?:notice|vacancy|internship|division|unit|policy|duties)\b)"
 )
 # The applicant's material turned into application text: "turn my experience into bullet points for the CV",
@@ -61,14 +62,57 @@ _INTO_TEXT = (
     r"(?:\w+[\s-]){0,3}?(?:answer|response|paragraph|text|letter|statement|bullet\s*points?|bullets|sentences?|summary"
     r"|cv|essay)\b"
 )
+# An edit of a text the assistant is taken to hold, or a text the applicant would adapt: "now make it shorter",
+# "make my letter less boring", "add a line about my volunteering", "now do the second paragraph", "write it so it
+# doesn't look like AI", "just write everything", "the rule is for applicants, so you can write it", "give me a
+# sample answer I can adapt", "write STAR examples", "give me CV bullet points", "write 200 words about my passion".
+# "Can I add a paragraph about ...?" is the applicant's own doing.
+_NOT_BY_ME = r"(?<!\bi\s)(?<!\bwe\s)"
+_TEXT_NOUN = (r"(?:letter|cv|resume|r[ée]sum[ée]|text|answers?|statement|paragraph|essay|motivation|application|bio"
+              r"|introduction|version)")
+_EDIT_ASKED = (
+    _NOT_BY_ME + r"\bmake\s+(?:(?:it|this|that|them)|(?:my|the|this|our)\s+(?:\w+\s+){0,2}?" + _TEXT_NOUN + r")\b[\s,]*"
+    r"(?:a\s+(?:bit|little)\s+|much\s+|even\s+)?(?:shorter|longer|clearer|concise|formal|professional|punchier"
+    r"|undetectable|(?:match|fit)\s+(?:the|this|my)\b|(?:less|more)\s+(?!likely\b|probable\b|chances?\b)\w+)"
+    r"|" + _NOT_BY_ME + r"\b(?:write|re-?write|make|edit|change|re-?word|rephrase|tweak)\s+(?:it|this|that|them"
+    r"|(?:my|the)\s+\w+)\b.{0,40}?\b(?:undetectable|not\s+detectable|(?:doesn'?t|does\s+not|won'?t|wouldn'?t|not)\s+"
+    r"(?:look|sound|read|seem)\s+(?:like\s+)?(?:ai|a\s+bot|robotic|generated|machine|chat\s*gpt|written\s+by))"
+    r"|" + _NOT_BY_ME + r"\badd\s+(?:a|an|one|some|two|a\s+few)\s+(?:\w+\s+)?(?:lines?|sentences?|paragraphs?|bits?"
+    r"|parts?|sections?|words|mentions?)\s+(?:about|on|mentioning|saying|describing)\b"
+    r"|" + _NOT_BY_ME + r"\b(?:do|write|draft)\s+(?:the|a|my)\s+(?:first|second|third|next|last|final|opening|closing"
+    r"|other)\s+(?:paragraph|section|part|line|sentence|bit)\b"
+    r"|" + _NOT_BY_ME + r"\b(?:write|draft|fill\s+(?:in|out))\s+(?:it\s+)?(?:all|everything|the\s+whole\s+thing)\b"
+    r"|\b(?:so|then|therefore)\s+(?:you|u)\s+(?:can|could|may|are\s+allowed\s+to)\s+(?:just\s+)?(?:write|draft|do"
+    r"|compose|make)\s+(?:it|this|that|one|mine)\b"
+)
+_SAMPLE_TEXT = (
+    r"\b(?:write|draft|give\s+me|suggest|come\s+up\s+with|prepare|make|send\s+me)\s+(?:me\s+)?(?:some\s+|a\s+few\s+"
+    r"|\d+\s+|an?\s+)?(?:star|competency|competence|behaviou?ral|interview|sample|example|model)\s+(?:examples?"
+    r"|answers?|stories|responses?|paragraphs?|letters?|texts?|sentences?)\b"
+    r"|\b(?:give|write|list|make|send|suggest|draft|compose)\s+(?:me\s+)?(?:some\s+|a\s+few\s+|\d+\s+)?(?:cv|resume"
+    r"|r[ée]sum[ée]|cover\s+letter|motivation(?:\s+letter)?|application)\s+(?:bullet\s*points?|bullets|sentences"
+    r"|lines|phrases|paragraphs?|text|examples?)\b"
+    r"|\b(?:write|draft|compose|give\s+me)\s+(?:me\s+)?(?:\d+|a\s+few|some|a\s+couple\s+of|two|three|four|five|ten)\s+"
+    r"(?:\w+\s+)?(?:words|lines|sentences|paragraphs)\s+(?:about|on|describing|explaining|for)\s+(?:my|me|myself"
+    r"|why\s+i)\b"
+    r"|\b(?:give|write|suggest|send|list|provide)\b.{0,40}?\b(?:sentences?|lines|wording|words|text|phrases)\s+(?:for"
+    r"|of|in)\s+(?:each|every|the\s+(?:first|second|third|last|next|opening|closing))\s+(?:paragraph|section|part)\b"
+    r"|\bwhat\s+(?:does|would|should|do)\s+(?:an?\s+)?(?:strong|good|great|winning|perfect|ideal|successful|excellent"
+    r"|model|sample|typical)\s+" + _APPLICATION_PART + r".{0,40}?\blook\s+like"
+    r"|\bhow\s+(?:should|shall|would|could)\s+i\s+(?:word|phrase|formulate|put|present|explain|describe)\s+(?:my"
+    r"|the\s+fact)\b.{0,40}?\b(?:in|on|for)\s+(?:my|the|this)\s+(?:\w+\s+)?(?:application|cv|letter|form|motivation)"
+    r"|\bfill\s+(?:in|out)\s+(?:the\s+|my\s+)?(?:eligibility|screening)\s+questions?\b"
+    r"|\bcomplete\s+(?:the\s+|my\s+)?(?:eligibility|screening)\s+questions?\b.{0,20}\bfor\s+me\b"
+)
 _REQUEST = re.compile(
     rf"{_WRITE_WHOLE_APPLICATION}|{_COMPOSE_TEXT}|{_INTO_TEXT}|\b{_DRAFTING_VERB}\b.{{0,80}}?{_APPLICATION_PART}"
     rf"|\bmake\s+(?:my|the|this|our)\s+{_APPLICATION_PART}"
     rf"|{_APPLICATION_PART}.{{0,60}}?\b(?:for me|on my behalf|please)\b"
-    rf"|{_APPLICATION_PART}.{{0,80}}?\b(?:can|could|would|will)\s+(?:you|u)\b.{{0,20}}?\b{_DRAFTING_VERB}"
+    rf"|{_APPLICATION_PART}.{{0,80}}?\b(?:can|could|would|will)\s+(?:you|u)\b.{{0,20}}?\b(?:{_DRAFTING_VERB}"
+    r"|do\s+(?:it|this|that|one|mine)\b)"
     rf"|{_APPLICATION_PART}.{{0,40}}?\b(?:needs?|could use)\s+(?:polishing|improv|work|editing|a rewrite)"
     rf"|{_APPLICATION_PART}.{{0,60}}?\b{_DRAFTING_VERB}\s+(?:one|it|this|that)\b"
-    r"|\blist\s+(?:my|some|the)\s+(?:strengths|weaknesses|qualities|achievements)\b"
+    r"|\blist\s+(?:(?:my|some|the)\s+)?(?:strengths|weaknesses|qualities|achievements)\b"
     r"|\bhelp\s+(?:me\s+)?(?:to\s+)?(?:answer|phrase|word|express|formulate|reword|write|draft|describe)\b"
     r"|\bwhat\s+(?:should|shall|could|can|must|do)\s+i\s+(?:write|say|answer|reply|put)\s+(?:about|in|for|to|if|when|as)\b"
     r"|\bgive\s+me\s+(?:a|an|some)\s+(?:\w+\s+)?(?:template|model|sample|example)s?\s+(?:for|of)\s+(?:my|an?|the)\s+"
@@ -77,21 +121,28 @@ _REQUEST = re.compile(
     r"(?:this|that|it|the\s+following)(?:\s+(?:sentence|paragraph|text|line|bit|part|phrase))?\s*(?::|for\s+me\b|please\b)"
     r"|\b(?:summari[sz]e|describe|present|highlight|rephrase|re-?write|re-?word)\s+my\s+(?:\w+\s+)?"
     r"(?:experience|skills|background|strengths|achievements|motivation|profile)\b"
-    r"|\bmake\s+(?:this|that|it)\b.{0,40}?\b(?:sound|better|stronger|smarter)\b|\bmake\s+my\b.{0,40}?\bsound\b",
+    r"|\bmake\s+(?:this|that|it)\b.{0,40}?\b(?:sound|better|stronger|smarter)\b|\bmake\s+my\b.{0,40}?\bsound\b"
+    rf"|{_EDIT_ASKED}|{_SAMPLE_TEXT}",
     re.IGNORECASE | re.DOTALL,
 )
 # Work on a piece of text the asker supplies or on a document of theirs: "translate this one sentence", "do a
 # self translation of my diploma", "is this sentence grammatically correct: ...", "how do I say this in French",
 # "give me 3 bullet points". A question about the notice's language rule ("must my diploma be translated?") is not.
-_ASKS_YOU = (r"(?:^\W*|[.!?:]\s*|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?|\bplease\s+"
+_ASKS_YOU = (r"(?:(?:^|[.!?:]\s*)\W*(?:(?:ok(?:ay)?|now|so|then|and|just|pls|please)[\s,]+)*|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?|\bplease\s+"
              r"|\b(?:i\s+(?:need|want)|i'?d\s+like)\s+you\s+to\s+|\bhelp\s+me\s+(?:to\s+)?)")
-_TEXT_VERB = (r"(?:translate|do\s+(?:an?\s+|the\s+)?(?:\w+[\s-])?translation\s+of|check|correct|proof-?read|improve"
+_TEXT_VERB = (r"(?:translate|(?:do|write|make|prepare|give\s+me)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+[\s-])?translations?\s+of|check|correct|proof-?read|improve"
               r"|rephrase|re-?word|re-?write|polish|edit|fix|paraphrase|shorten)")
 _TEXT_OBJECT = (r"(?:(?:this|that|these|the\s+following|my|a|one)\s+(?:one\s+|short\s+|little\s+|small\s+)?"
                 r"(?:sentences?|paragraphs?|text|lines?|phrases?|wording|words|english|french|grammar|spelling|bit"
-                r"|passage|diploma|transcripts?|certificates?|degree)\b|(?:it|this|that)\s*(?::|\s+(?:for\s+me|into)\b))")
+                r"|passage|diploma|transcripts?|certificates?|degree)\b|(?:it|this|that)\s*(?::|\s+(?:for\s+me|into)\b)"
+                r"|the\s+(?:english|french|grammar|spelling|wording)\s+(?:in|of)\s+(?:this|my|these|the\s+following)\b)")
 _TEXT_WORK = re.compile(
     rf"{_ASKS_YOU}{_TEXT_VERB}\s+{_TEXT_OBJECT}"
+    rf"|{_ASKS_YOU}(?:review|look\s+(?:at|over|through)|go\s+(?:through|over))\s+my\s+(?:\w+\s+){{0,2}}?application\b"
+    r"(?!\s+(?:deadline|process|portal|status|number))"
+    # "just translate it, ...": an imperative on the text at hand ("check that" may ask to check an answer)
+    r"|(?:^|[.!?]\s+)\W*(?:(?:ok(?:ay)?|now|so|then|and|just|pls|please)[\s,]+)*(?:translate|correct|proof-?read"
+    r"|improve|rephrase|re-?word|re-?write|polish|edit|paraphrase|shorten)\s+(?:it|this|that|them)\b"
     r"|\b(?:is|are|does|do)\s+(?:this|that|these|the\s+following|my)\s+(?:(?:sentences?|paragraphs?|text|lines?|phrases?"
     r"|wording|english|french)\s+)?(?:grammatically\s+|really\s+)?(?:correct|right|ok|okay|good|fine|sound|make\s+sense"
     r"|well\s+written|clear|professional)\b.{0,20}(?::|[\"“‘]|(?<!\w)')"  # the apostrophe of "I'm" opens no quote
@@ -144,7 +195,9 @@ _POLICY_QUESTION = re.compile(
     rf"|\b{_AI_TOOL}\b.{{0,40}}\b(?:allowed|permitted|ok|okay|acceptable|forbidden|banned)\b"
     r"|\b(?:can|may|could|am|is|are)\s+(?:i|we|applicants|candidates|it)\b.{0,30}\b(?:use|using|allowed|ok|okay|permitted)\b"
     rf".{{0,40}}\b(?:{_AI_TOOL}|tools?|translators?|translation\s+software)\b"
-    rf"|\b(?:reject\w*|disqualif\w*|penali[sz]\w*|exclud\w*|sanction\w*)\b.{{0,80}}\b{_AI_TOOL}\b",
+    rf"|\b(?:reject\w*|disqualif\w*|penali[sz]\w*|exclud\w*|sanction\w*)\b.{{0,80}}\b{_AI_TOOL}\b"
+    r"|\b(?:would|will|is)\s+it\s+(?:be\s+)?(?:a\s+)?(?:problem|issue|ok|okay|fine|allowed|acceptable)\s+if\s+(?:i|we)\s+"
+    rf"(?:use|used|using)\b.{{0,40}}\b{_AI_TOOL}\b",
     re.IGNORECASE | re.DOTALL,
 )
 # "What does the notice ask for in the application?", "is there anything that would make my application stronger?"
@@ -189,7 +242,7 @@ _FRENCH_PART = (
     r"|pourquoi\s+je\s+(?:veux|voudrais|souhaite)\s+(?:faire|rejoindre|postuler))"
 )
 _FRENCH_VERB = (
-    r"(?:r[ée]dig\w*|[ée]cri(?:s|re|r|vez|ves?)|r[ée][ée]cri\w*|corrig\w*|reli(?:s|re|sez)|am[ée]lior\w*|tradui(?:s|re|sez|t)"
+    r"(?:r[ée]dig\w*|raccourci\w*|[ée]cri(?:s|re|r|vez|ves?)|r[ée][ée]cri\w*|corrig\w*|reli(?:s|re|sez)|am[ée]lior\w*|tradui(?:s|re|sez|t)"
     r"|r[ée]organis\w*|g[ée]n[èée]r(?:e|er|ez)\b|cr[ée]e[rz]?\b|adapt\w*|en\s+faire\s+(?:un|une|des)"
     r"|rempli(?:s|r|ssez)|reformul\w*|r[ée]sum(?:e|er|ez)\b|fai(?:s|tes)(?:[\s-]+moi)?\s+(?:un|une|mon|ma|mes)|me\s+faire\s+(?:un|une|mon|ma|mes)"
     r"|propos\w*\b(?![\s-]+(?:moi\s+|nous\s+)?(?:(?:un|une|des|les?)\s+|d')?(?:autres?\s+)?(?:stages?|postes?|offres?|missions?|places?)\b)"

@@ -12,6 +12,7 @@ from typing import Callable, FrozenSet, Optional, Sequence, Tuple
 
 from actions import clock
 from actions.understanding.drafting_policy import is_drafting_request
+from actions.understanding.message_split import question_sentences
 from actions.eligibility.criteria import stated_criteria, states_own_nationality
 
 DECLINES = frozenset({"out_of_scope", "nlu_fallback", "ask_uncovered_topic"})
@@ -60,7 +61,13 @@ _PLACE_FILLER = (rf"{_COMMON_FILLER}|i'm|im|i|am|in|at|from|my|time|zone|timezon
                  r"|je|j|suis|habite|vis|réside|reside|me|trouve|ici|heure|fuseau|horaire|basé|basée|basee"
                  r"|actuellement|depuis|chez")
 # A question that asks the assistant to act ("can you improve it?"), after a long message's drafting request.
-_ADDRESSES_ASSISTANT = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\b|\bplease\b|\bhelp\s+me\b", re.IGNORECASE)
+_ADDRESSES_ASSISTANT = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|u)\b|\bplease\b|\bhelp\s+me\b"
+    r"|\b(?:pourriez|pouvez|pourrais|peux|voudriez|voudrais)-(?:tu|vous)\b|\b(?:tu|vous)\s+(?:me\s+|nous\s+)?(?:pourriez"
+    r"|pouvez|pourrais|peux|voudriez)\b|\bs'il\s+(?:te|vous)\s+pla[iî]t\b", re.IGNORECASE)
+_JUDGES_WHAT_CAME_BEFORE = re.compile(
+    r"\b(?:c'est|ça|cela|(?:is|does)\s+(?:it|this|that))\b.{0,30}\b(?:correct|juste|bien|right|ok|okay|good|fine|sonne)\b",
+    re.IGNORECASE)
 _REQUISITION_NUMBER = re.compile(r"(?<![\d.,/:-])\d{5,8}(?![\d.,/:-]?\d)")
 
 
@@ -160,8 +167,11 @@ def rule_intent(text: str, predicted: Optional[str], whole_text: Optional[str] =
     sent where that was longer (components.understood_text): a drafting request or a statement about oneself
     may come before the question."""
     whole_text = whole_text or text
-    if whole_text != text and is_drafting_request(whole_text) and _ADDRESSES_ASSISTANT.search(text):
-        return "request_drafting"  # "Here is my cover letter: ... Can you improve it?"
+    if (whole_text != text and is_drafting_request(whole_text)
+            and (_ADDRESSES_ASSISTANT.search(text) or _JUDGES_WHAT_CAME_BEFORE.search(text)
+                 or not question_sentences(whole_text))):
+        # "Here is my cover letter: ... Can you improve it?", 'My sentence: "...". Is it correct?', "Give me ... Thanks."
+        return "request_drafting"
     for rule in RULES:
         if (rule.overrides is None or predicted in rule.overrides) and rule.matches(text):
             return rule.intent
