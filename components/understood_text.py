@@ -43,9 +43,10 @@ PART = "one of the questions a message joins"  # also kept as a further question
 VOCABULARY_FILE = "vocabulary.json"
 
 
-def classified_text(text: str, spelling: DomainSpelling) -> str:
-    """What is classified, and what the intent rules read: the question part, respelled, without its framing."""
-    return without_framing(spelling.correct(question_part(text)))
+def classified_text(asked: str, spelling: DomainSpelling) -> str:
+    """What is classified, and what the intent rules read, from a message's question part (question_part):
+    respelled, without its framing."""
+    return without_framing(spelling.correct(asked))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
@@ -93,7 +94,7 @@ class UnderstoodText(GraphComponent):
         for position, message in enumerate(messages):
             original = message.get(TEXT) or ""
             asked = question_part(original)
-            understood = classified_text(original, self.spelling)
+            understood = classified_text(asked, self.spelling)
             if understood != original:
                 message.set(ORIGINAL_TEXT, original)
                 message.set(TEXT, understood)

@@ -6,6 +6,7 @@ import pytest
 from actions.answers.refusal import drafting_refusal
 from actions.understanding.drafting_policy import is_drafting_request
 from actions.understanding.intent_rules import rule_intent
+from actions.understanding.message_split import question_part
 from actions.understanding.spelling import DomainSpelling, domain_vocabulary
 from components.understood_text import classified_text
 from tests.conftest import NOTICES
@@ -220,7 +221,7 @@ def trained_spelling() -> DomainSpelling:
 def read_as_drafting(text: str, spelling: DomainSpelling) -> bool:
     """The rule's verdict as the pipeline reaches it: on what is classified, and on the whole message where the
     question part is shorter."""
-    return rule_intent(classified_text(text, spelling), None, text) == "request_drafting"
+    return rule_intent(classified_text(question_part(text), spelling), None, text) == "request_drafting"
 
 
 @pytest.mark.parametrize("data", [TRAINING_DIR, EVAL_SET], ids=["training", "evaluation"])

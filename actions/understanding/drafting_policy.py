@@ -26,7 +26,8 @@ _APPLICATION_PART = (
 )
 _DRAFTING_VERB = (
     r"(?:write|writ(?:ing|ten)|draft|compose|redraft|re-?write|improve|polish|proof-?read|edit|correct|fix|rephrase"
-    r"|put\s+together|rate|grade|critique|look\s+(?:at|over)|answer|how\s+would\s+you\s+(?:answer|write|phrase|put|start|begin|open|end|close)"
+    r"|put\s+together|rate|grade|critique|look\s+(?:at|over)|answer"
+    r"|how\s+would\s+you\s+(?:answer|write|phrase|put|start|begin|open|end|close)"
     r"|phrase|word|formulate|express|suggest|provide|do(?=\s+(?:my|the|this)\b)|what\s+(?:would|could)\s+be\s+(?:a\s+)?good"
     r"|paraphrase|re-?word|reformulate|translate|fill(?:\s+(?:in|out))?|complete|generate|create|produce|prepare|tailor|optimi[sz]e"
     r"|tweak|enhance|strengthen|shorten|adapt|summari[sz]e|make\s+.{0,40}(?:better|stronger|sound|more|shine|stand\s+out)"
@@ -34,7 +35,8 @@ _DRAFTING_VERB = (
     r"|(?:give\s+me|list)\s+(?:a|an|some|\d+|three|two|one|a\s+few)?\s*(?:\w+\s+)?"
     r"(?:sentences?|lines?|paragraphs?|examples?|templates?|samples?|ideas?|words?|text|bullet|points|phrases)"
     r"|what\s+(?:should|could|can|do)\s+i\s+(?:write|say|put|answer|mention)"
-    r"|(?:what|which)\s+(?:words|keywords|phrases|wording|terms)\s+(?:should|could|can|do|must)\s+i\s+(?:use|put|include|add|mention))"
+    r"|(?:what|which)\s+(?:words|keywords|phrases|wording|terms)\s+(?:should|could|can|do|must)\s+i\s+"
+    r"(?:use|put|include|add|mention))"
 )
 # The whole application is only drafted by writing or proofreading it; "fix/edit my application" asks about updating
 # a submission.
@@ -128,9 +130,12 @@ _REQUEST = re.compile(
 # Work on a piece of text the asker supplies or on a document of theirs: "translate this one sentence", "do a
 # self translation of my diploma", "is this sentence grammatically correct: ...", "how do I say this in French",
 # "give me 3 bullet points". A question about the notice's language rule ("must my diploma be translated?") is not.
-_ASKS_YOU = (r"(?:(?:^|[.!?:]\s*)\W*(?:(?:ok(?:ay)?|now|so|then|and|just|pls|please)[\s,]+)*|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?|\bplease\s+"
-             r"|\b(?:i\s+(?:need|want)|i'?d\s+like)\s+you\s+to\s+|\bhelp\s+me\s+(?:to\s+)?)")
-_TEXT_VERB = (r"(?:translate|(?:do|write|make|prepare|give\s+me)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+[\s-])?translations?\s+of|check|correct|proof-?read|improve"
+# What may open an imperative: "now translate that", "ok, just fix it".
+_OPENING_FILLER = r"\W*(?:(?:ok(?:ay)?|now|so|then|and|just|pls|please)[\s,]+)*"
+_ASKS_YOU = (rf"(?:(?:^|[.!?:]\s*){_OPENING_FILLER}|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+"
+             r"|just\s+)?|\bplease\s+|\b(?:i\s+(?:need|want)|i'?d\s+like)\s+you\s+to\s+|\bhelp\s+me\s+(?:to\s+)?)")
+_TEXT_VERB = (r"(?:translate|(?:do|write|make|prepare|give\s+me)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+[\s-])?translations?\s+of"
+              r"|check|correct|proof-?read|improve"
               r"|rephrase|re-?word|re-?write|polish|edit|fix|paraphrase|shorten)")
 _TEXT_OBJECT = (r"(?:(?:this|that|these|the\s+following|my|a|one)\s+(?:one\s+|short\s+|little\s+|small\s+)?"
                 r"(?:sentences?|paragraphs?|text|lines?|phrases?|wording|words|english|french|grammar|spelling|bit"
@@ -141,7 +146,7 @@ _TEXT_WORK = re.compile(
     rf"|{_ASKS_YOU}(?:review|look\s+(?:at|over|through)|go\s+(?:through|over))\s+my\s+(?:\w+\s+){{0,2}}?application\b"
     r"(?!\s+(?:deadline|process|portal|status|number))"
     # "just translate it, ...": an imperative on the text at hand ("check that" may ask to check an answer)
-    r"|(?:^|[.!?]\s+)\W*(?:(?:ok(?:ay)?|now|so|then|and|just|pls|please)[\s,]+)*(?:translate|correct|proof-?read"
+    rf"|(?:^|[.!?]\s+){_OPENING_FILLER}(?:translate|correct|proof-?read"
     r"|improve|rephrase|re-?word|re-?write|polish|edit|paraphrase|shorten)\s+(?:it|this|that|them)\b"
     r"|\b(?:is|are|does|do)\s+(?:this|that|these|the\s+following|my)\s+(?:(?:sentences?|paragraphs?|text|lines?|phrases?"
     r"|wording|english|french)\s+)?(?:grammatically\s+|really\s+)?(?:correct|right|ok|okay|good|fine|sound|make\s+sense"
